@@ -132,7 +132,10 @@ export const Duty = z.object({
 export type Duty = z.infer<typeof Duty>;
 
 export const Board = z.object({
+  /** police stations (a station chief: their own) */
   stations: z.array(Station),
+  /** the bureau's HQ units (大队, 中心…) that units may belong to; empty for a station chief */
+  departments: z.array(Station),
   grids: z.array(Grid),
   cameras: z.array(Camera),
   units: z.array(Unit),

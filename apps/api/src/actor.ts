@@ -1,0 +1,15 @@
+import type { Role } from "@onemap/shared";
+
+/** Who is asking, resolved once per request from the session cookie and passed down to services. */
+export interface Actor {
+  userId: string;
+  username: string;
+  role: Role;
+  /** a station chief's one station; null for county-wide roles */
+  stationId: string | null;
+}
+
+/** The station a query must be limited to, or null for the whole county. */
+export function stationScope(actor: Actor): string | null {
+  return actor.role === "STATION_CHIEF" ? actor.stationId : null;
+}

@@ -1,0 +1,58 @@
+// Environment, parsed once. A bad variable stops start-up with a message naming every bad one.
+
+import { resolve } from "node:path";
+import { DEFAULT_DATA_DIR, DEFAULT_EMBEDDED_PORT, repoRoot } from "@onemap/db";
+import { z } from "zod";
+
+const bool = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => v === "true" || v === "1" || v === "yes");
+
+const optionalUrl = (protocols: RegExp) =>
+  z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? undefined : v))
+    .pipe(z.url({ protocol: protocols }).optional());
+
+export const ConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    HOST: z.string().min(1).default("127.0.0.1"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    DATABASE_URL: optionalUrl(/^postgres(ql)?$/).optional(),
+    ONEMAP_DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(DEFAULT_EMBEDDED_PORT),
+    /** seed the Peng'an demo county at start; defaults to true on the embedded database only */
+    DEMO: bool.optional(),
+    SESSION_TTL_HOURS: z.coerce
+      .number()
+      .min(0.1)
+      .max(24 * 30)
+      .default(12),
+    COOKIE_SECURE: bool.optional(),
+    TRUST_PROXY: bool.default(false),
+    LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+    ONEMAP_ADMIN_USERNAME: z.string().trim().min(1).max(64).default("admin"),
+    ONEMAP_ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
+    WEB_DIST: z.string().min(1).default(resolve(repoRoot, "apps/web/dist")),
+  })
+  .transform((env) => ({
+    ...env,
+    cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV === "production",
+  }));
+
+export type Config = z.output<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const picked = Object.fromEntries(Object.keys(ConfigSchema.in.shape).map((key) => [key, env[key] === "" ? undefined : env[key]]));
+  const result = ConfigSchema.safeParse(picked);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}

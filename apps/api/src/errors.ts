@@ -1,0 +1,49 @@
+// Typed domain errors. Services throw them; the one error handler (plugins/errors.ts) maps them to HTTP.
+export class DomainError extends Error {
+  readonly statusCode: number;
+  readonly error: string;
+  constructor(statusCode: number, error: string, message: string) {
+    super(message);
+    this.statusCode = statusCode;
+    this.error = error;
+  }
+}
+
+export class BadRequestError extends DomainError {
+  readonly issues: { path: string; message: string }[];
+  constructor(message: string, issues: { path: string; message: string }[] = []) {
+    super(400, "Bad Request", message);
+    this.issues = issues;
+  }
+}
+
+export class UnauthorizedError extends DomainError {
+  constructor(message = "sign in first") {
+    super(401, "Unauthorized", message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = "your role may not do this") {
+    super(403, "Forbidden", message);
+  }
+}
+
+/** Also what a station chief gets for another station's object: it does not reveal that the object exists. */
+export class NotFoundError extends DomainError {
+  constructor(what: string) {
+    super(404, "Not Found", `${what} not found`);
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(message: string) {
+    super(409, "Conflict", message);
+  }
+}
+
+export class LockedError extends DomainError {
+  constructor(message: string) {
+    super(423, "Locked", message);
+  }
+}

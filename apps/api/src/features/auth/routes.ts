@@ -1,0 +1,43 @@
+import { ErrorBody, LoginBody, LogoutResponse, Me } from "@onemap/shared";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { actorOf, SESSION_COOKIE } from "../../plugins/auth";
+
+export const authRoutes: FastifyPluginAsyncZod<{ loginPerMinute: number }> = async (app, opts) => {
+  app.post(
+    "/api/auth/login",
+    {
+      config: { rateLimit: { max: opts.loginPerMinute, timeWindow: "1 minute" } },
+      schema: {
+        tags: ["auth"],
+        summary: "Sign in; sets the HttpOnly session cookie",
+        body: LoginBody,
+        response: { 200: Me, 400: ErrorBody, 401: ErrorBody, 423: ErrorBody, 429: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const { token, me } = await app.auth.login(request.body.username, request.body.password, {
+        ip: request.ip,
+        ...(request.headers["user-agent"] ? { userAgent: request.headers["user-agent"] } : {}),
+      });
+      app.setSessionCookie(reply, token);
+      return me;
+    },
+  );
+
+  app.post(
+    "/api/auth/logout",
+    { schema: { tags: ["auth"], summary: "Sign out: ends this session", response: { 200: LogoutResponse } } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await app.auth.logout(token);
+      app.clearSessionCookie(reply);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    "/api/auth/me",
+    { onRequest: app.authorize(), schema: { tags: ["auth"], summary: "Who is signed in", response: { 200: Me, 401: ErrorBody } } },
+    async (request) => app.auth.me(actorOf(request).userId),
+  );
+};

@@ -1,0 +1,124 @@
+import { createHash, randomBytes } from "node:crypto";
+import { type DbClient, hashPassword, verifyPassword } from "@onemap/db";
+import type { Me } from "@onemap/shared";
+import type { Actor } from "../../actor";
+import { LockedError, UnauthorizedError } from "../../errors";
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MS = 10 * 60 * 1000;
+/** sliding expiry is written back at most this often, not on every request */
+const TOUCH_EVERY_MS = 5 * 60 * 1000;
+
+export interface AuthServiceDeps {
+  db: DbClient;
+  sessionTtlMs: number;
+  now?: () => Date;
+}
+
+const sha256 = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export function createAuthService({ db, sessionTtlMs, now = () => new Date() }: AuthServiceDeps) {
+  // verifying against a real hash when the user does not exist keeps the timing of both answers alike
+  const dummyHash = hashPassword(randomBytes(16).toString("hex"));
+
+  async function recordFailure(userId: string): Promise<Date | null> {
+    // one statement, so that concurrent wrong guesses cannot slip past the limit
+    const rows = await db.$queryRaw<{ lockedUntil: Date | null }[]>`
+      UPDATE "User"
+         SET "failedLogins" = CASE WHEN "failedLogins" + 1 >= ${MAX_FAILED_LOGINS} THEN 0 ELSE "failedLogins" + 1 END,
+             "lockedUntil"  = CASE WHEN "failedLogins" + 1 >= ${MAX_FAILED_LOGINS} THEN ${new Date(now().getTime() + LOCKOUT_MS)} ELSE "lockedUntil" END
+       WHERE id = ${userId}
+   RETURNING "lockedUntil"`;
+    return rows[0]?.lockedUntil ?? null;
+  }
+
+  function lockedMessage(until: Date): string {
+    const minutes = Math.max(1, Math.ceil((until.getTime() - now().getTime()) / 60_000));
+    return `too many failed sign-ins: this account is locked for ${minutes} more minute${minutes === 1 ? "" : "s"}`;
+  }
+
+  return {
+    async login(username: string, password: string, meta: { ip?: string; userAgent?: string }) {
+      const user = await db.user.findUnique({ where: { username } });
+      if (!user) {
+        await verifyPassword(await dummyHash, password);
+        throw new UnauthorizedError("wrong username or password");
+      }
+      if (user.lockedUntil && user.lockedUntil > now()) throw new LockedError(lockedMessage(user.lockedUntil));
+      const ok = await verifyPassword(user.passwordHash, password);
+      if (!ok) {
+        const lockedUntil = await recordFailure(user.id);
+        if (lockedUntil && lockedUntil > now()) throw new LockedError(lockedMessage(lockedUntil));
+        throw new UnauthorizedError("wrong username or password");
+      }
+      if (user.disabled) throw new UnauthorizedError("this account is disabled");
+      const token = randomBytes(32).toString("base64url");
+      const at = now();
+      await db.$transaction([
+        db.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: at } }),
+        db.session.create({
+          data: {
+            id: randomBytes(12).toString("base64url"),
+            tokenHash: sha256(token),
+            userId: user.id,
+            createdAt: at,
+            lastSeenAt: at,
+            expiresAt: new Date(at.getTime() + sessionTtlMs),
+            ip: meta.ip ?? null,
+            userAgent: meta.userAgent?.slice(0, 300) ?? null,
+          },
+        }),
+      ]);
+      return { token, me: await this.me(user.id) };
+    },
+
+    async logout(token: string): Promise<void> {
+      await db.session.deleteMany({ where: { tokenHash: sha256(token) } });
+    },
+
+    /** The actor behind a session token, or null when it is unknown, expired or its user disabled. */
+    async resolveSession(token: string): Promise<Actor | null> {
+      const session = await db.session.findUnique({
+        where: { tokenHash: sha256(token) },
+        include: { user: { select: { id: true, username: true, role: true, stationId: true, disabled: true } } },
+      });
+      const at = now();
+      if (!session || session.expiresAt <= at || session.user.disabled) return null;
+      if (at.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+        await db.session.update({ where: { id: session.id }, data: { lastSeenAt: at, expiresAt: new Date(at.getTime() + sessionTtlMs) } });
+      }
+      const { user } = session;
+      return { userId: user.id, username: user.username, role: user.role, stationId: user.stationId };
+    },
+
+    async me(userId: string): Promise<Me> {
+      const user = await db.user.findUniqueOrThrow({ where: { id: userId }, include: { station: { select: { name: true } } } });
+      return {
+        id: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        role: user.role,
+        stationId: user.stationId,
+        stationName: user.station?.name ?? null,
+      };
+    },
+
+    /** Creates (or resets the password of) an administrator: for a real database, which has no default sign-ins. */
+    async ensureAdmin(username: string, password: string): Promise<"created" | "exists"> {
+      const existing = await db.user.findUnique({ where: { username } });
+      if (existing) return "exists";
+      await db.user.create({
+        data: {
+          id: `us-${randomBytes(8).toString("hex")}`,
+          username,
+          displayName: "系统管理员",
+          role: "ADMIN",
+          passwordHash: await hashPassword(password),
+        },
+      });
+      return "created";
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,20 @@
+import { Duty, ErrorBody } from "@onemap/shared";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { DutyService } from "./service";
+
+export const dutyRoutes: FastifyPluginAsyncZod<{ duty: DutyService }> = async (app, { duty }) => {
+  app.get(
+    "/api/duty",
+    {
+      onRequest: app.authorize(),
+      schema: {
+        tags: ["duty"],
+        summary: "The duty roster of a day (default today, China Standard Time): shifts, leaders per tier, commander, operators",
+        querystring: z.object({ date: z.iso.date().optional() }).strict(),
+        response: { 200: Duty, 400: ErrorBody, 401: ErrorBody },
+      },
+    },
+    async (req) => duty.getDuty(req.query.date),
+  );
+};

@@ -1,0 +1,29 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import fastifyStatic from "@fastify/static";
+import type { ErrorBody } from "@onemap/shared";
+import type { FastifyInstance } from "fastify";
+import fp from "fastify-plugin";
+
+const API_PREFIXES = ["/api/", "/ingest/", "/docs", "/socket.io/"];
+
+/**
+ * Serves the built board (apps/web/dist) on the API's own port. Unknown GETs outside the API get the
+ * single-page app; everything else a JSON 404.
+ */
+export const webPlugin = fp(async (app: FastifyInstance, opts: { distDir: string }) => {
+  const built = existsSync(join(opts.distDir, "index.html"));
+  if (built) {
+    await app.register(fastifyStatic, { root: opts.distDir, wildcard: false });
+  } else {
+    app.log.warn({ distDir: opts.distDir }, "the board is not built (npm run build -w @onemap/web): serving the API only");
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split("?")[0] ?? "/";
+    if (built && request.method === "GET" && !API_PREFIXES.some((p) => path.startsWith(p))) {
+      return reply.type("text/html").sendFile("index.html");
+    }
+    const body: ErrorBody = { statusCode: 404, error: "Not Found", message: `no route ${request.method} ${path}`, requestId: request.id };
+    return reply.status(404).send(body);
+  });
+});
