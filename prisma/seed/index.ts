@@ -130,8 +130,8 @@ export function buildDemoCounty({ now }: BuildOptions): DemoCounty {
     gridPolygons.push(polygon);
     const centerLon = round6(ring.slice(0, 4).reduce((sum, p) => sum + p[0], 0) / 4);
     const centerLat = round6(ring.slice(0, 4).reduce((sum, p) => sum + p[1], 0) / 4);
-    // the west half of town and its north row belong to 北城, the rest to 东城
-    const stationId = c < 3 || r === 0 ? "st-bc" : "st-dc";
+    // the west half of town belongs to 北城, the east half to 东城: nine grids each
+    const stationId = c < GRID_COLUMNS / 2 ? "st-bc" : "st-dc";
     grids.push(
       gridRow({
         id: `gr-${String(i + 1).padStart(2, "0")}`,

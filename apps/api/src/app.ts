@@ -15,6 +15,8 @@ import { postureRoutes } from "./features/posture/routes";
 import { createPostureService } from "./features/posture/service";
 import { resourceRoutes } from "./features/resources/routes";
 import { createResourceService } from "./features/resources/service";
+import { userRoutes } from "./features/users/routes";
+import { createUserService } from "./features/users/service";
 import { authPlugin } from "./plugins/auth";
 import { errorsPlugin } from "./plugins/errors";
 import { openapiPlugin } from "./plugins/openapi";
@@ -55,6 +57,7 @@ export async function buildApp({ config, db, embeddedDatabase, logger }: AppDeps
   await app.register(resourceRoutes, { resources: createResourceService({ db }) });
   await app.register(dutyRoutes, { duty });
   await app.register(postureRoutes, { posture });
+  await app.register(userRoutes, { users: createUserService({ db }) });
   await app.register(boardRoutes, { board: createBoardService({ db, duty, posture }) });
   await app.register(webPlugin, { distDir: config.WEB_DIST });
   return app;

@@ -26,9 +26,11 @@ async function main() {
   const db = createDbClient(database.url, { max: 20 });
   const app = await buildApp({ config, db, embeddedDatabase: database.embedded });
 
-  let closing: Promise<void> | undefined;
+  let closing = false;
   const shutdown = (signal: string) => {
-    closing ??= (async () => {
+    if (closing) return;
+    closing = true;
+    void (async () => {
       app.log.info({ signal }, "shutting down");
       const force = setTimeout(() => {
         app.log.error("shutdown took longer than 15 s: exiting");

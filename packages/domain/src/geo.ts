@@ -54,20 +54,21 @@ export function nearest<P extends LatLon>(point: LatLon, places: readonly P[]): 
 /** Area-weighted centroid of a polygon's outer ring (planar; fine for a few km). */
 export function polygonCentroid(polygon: GeoJsonPolygon): LatLon {
   const ring = polygon.coordinates[0] ?? [];
+  // relative to the first vertex: products of raw degrees (~3300) would lose the digits that matter
+  const [ox, oy] = ring[0] ?? [0, 0];
   let area = 0;
   let cx = 0;
   let cy = 0;
   for (let i = 0; i < ring.length - 1; i++) {
-    const [x0, y0] = ring[i] as [number, number];
-    const [x1, y1] = ring[i + 1] as [number, number];
+    const x0 = (ring[i]?.[0] ?? ox) - ox;
+    const y0 = (ring[i]?.[1] ?? oy) - oy;
+    const x1 = (ring[i + 1]?.[0] ?? ox) - ox;
+    const y1 = (ring[i + 1]?.[1] ?? oy) - oy;
     const cross = x0 * y1 - x1 * y0;
     area += cross;
     cx += (x0 + x1) * cross;
     cy += (y0 + y1) * cross;
   }
-  if (area === 0) {
-    const [x, y] = ring[0] ?? [0, 0];
-    return { lat: y, lon: x };
-  }
-  return { lat: cy / (3 * area), lon: cx / (3 * area) };
+  if (area === 0) return { lat: oy, lon: ox };
+  return { lat: oy + cy / (3 * area), lon: ox + cx / (3 * area) };
 }

@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["packages/*/src/**/*.test.ts", "prisma/**/*.test.ts", "apps/*/src/**/*.test.ts", "apps/*/test/**/*.test.ts"],
+    exclude: ["**/node_modules/**", "**/dist/**", "apps/web/e2e/**"],
+    globalSetup: ["prisma/testing/global-setup.ts"],
+    setupFiles: ["prisma/testing/fail-on-console-error.ts"],
+    pool: "forks",
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+  },
+});
