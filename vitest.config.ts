@@ -6,6 +6,7 @@ export default defineConfig({
     exclude: ["**/node_modules/**", "**/dist/**", "apps/web/e2e/**"],
     globalSetup: ["prisma/testing/global-setup.ts"],
     setupFiles: ["prisma/testing/fail-on-console-error.ts"],
+    reporters: ["default", "./prisma/testing/summary-reporter.ts"],
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 120_000,

