@@ -35,6 +35,7 @@ try {
   const app = await buildApp({
     config: parseConfig({ LOG_LEVEL: "silent", WEB_DIST: "/nonexistent" }),
     db,
+    databaseUrl,
     embeddedDatabase: false,
     logger: false,
   });

@@ -7,6 +7,8 @@ export interface Actor {
   role: Role;
   /** a station chief's one station; null for county-wide roles */
   stationId: string | null;
+  /** the sign-in this request belongs to (sockets of a session are closed at sign-out) */
+  sessionId: string;
 }
 
 /** The station a query must be limited to, or null for the whole county. */

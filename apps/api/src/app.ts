@@ -3,6 +3,7 @@ import rateLimit from "@fastify/rate-limit";
 import type { DbClient } from "@onemap/db";
 import Fastify, { type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import pg from "pg";
 import type { Config } from "./config";
 import { authRoutes } from "./features/auth/routes";
 import { createAuthService } from "./features/auth/service";
@@ -11,15 +12,23 @@ import { createBoardService } from "./features/board/service";
 import { dutyRoutes } from "./features/duty/routes";
 import { createDutyService } from "./features/duty/service";
 import { healthRoutes } from "./features/health/routes";
+import { GridCache } from "./features/positions/grids";
+import { PositionPipeline } from "./features/positions/pipeline";
+import { DeviceRegistry } from "./features/positions/registry";
+import { devicePositionRoutes, ingestRoutes, trackRoutes } from "./features/positions/routes";
+import { createIngestService } from "./features/positions/service";
 import { postureRoutes } from "./features/posture/routes";
 import { createPostureService } from "./features/posture/service";
 import { resourceRoutes } from "./features/resources/routes";
 import { createResourceService } from "./features/resources/service";
+import { unitRoutes } from "./features/units/routes";
+import { createUnitService } from "./features/units/service";
 import { userRoutes } from "./features/users/routes";
 import { createUserService } from "./features/users/service";
 import { authPlugin } from "./plugins/auth";
 import { errorsPlugin } from "./plugins/errors";
 import { openapiPlugin } from "./plugins/openapi";
+import { realtimePlugin } from "./plugins/realtime";
 import { webPlugin } from "./plugins/web";
 
 export const VERSION = "0.1.0";
@@ -27,11 +36,13 @@ export const VERSION = "0.1.0";
 export interface AppDeps {
   config: Config;
   db: DbClient;
+  /** the same database, for the hot paths that talk to PostgreSQL through `pg` directly (position writes) */
+  databaseUrl: string;
   embeddedDatabase: boolean;
   logger?: FastifyServerOptions["logger"];
 }
 
-export async function buildApp({ config, db, embeddedDatabase, logger }: AppDeps) {
+export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logger }: AppDeps) {
   const app = Fastify({
     logger: logger ?? { level: config.LOG_LEVEL },
     trustProxy: config.TRUST_PROXY,
@@ -49,12 +60,47 @@ export async function buildApp({ config, db, embeddedDatabase, logger }: AppDeps
   const sessionTtlMs = config.SESSION_TTL_HOURS * 3_600_000;
   const auth = createAuthService({ db, sessionTtlMs });
   await app.register(authPlugin, { auth, sessionTtlMs, cookieSecure: config.cookieSecure });
+  await app.register(realtimePlugin, {
+    redisUrl: config.REDIS_URL,
+    redisPrefix: config.REDIS_PREFIX,
+    recoveryWindowMs: config.RECOVERY_WINDOW_S * 1000,
+    tickMs: config.POSITION_TICK_MS,
+  });
+
+  // Position writes bypass Prisma: one multi-row statement per tick, in UTC whatever the server's zone.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4, options: "-c TimeZone=UTC" });
+  pool.on("error", (error) => app.log.error({ err: error }, "idle database connection failed"));
+  const onError = (error: unknown) => app.log.error({ err: error }, "cache refresh failed");
+  const registry = new DeviceRegistry(pool, { refreshMs: 30_000, negativeTtlMs: 10_000, onError });
+  const grids = new GridCache(pool, { refreshMs: 60_000, onError });
+  const pipeline = new PositionPipeline(pool, app.realtime, grids, {
+    tickMs: config.POSITION_TICK_MS,
+    maxBatch: config.POSITION_MAX_BATCH,
+    maxPending: config.POSITION_MAX_PENDING,
+    log: app.log,
+  });
+  await registry.start();
+  await grids.start();
+  pipeline.start();
+  // in-flight ingest requests finish while the server closes (the tick keeps flushing); then the rest is written
+  app.addHook("onClose", async () => {
+    await pipeline.stop();
+    registry.stop();
+    grids.stop();
+    await pool.end();
+  });
+  const ingest = createIngestService({ registry, pipeline });
 
   const duty = createDutyService({ db });
   const posture = createPostureService({ db });
+  const resources = createResourceService({ db });
   await app.register(healthRoutes, { db, embeddedDatabase, version: VERSION });
   await app.register(authRoutes, { loginPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE });
-  await app.register(resourceRoutes, { resources: createResourceService({ db }) });
+  await app.register(resourceRoutes, { resources });
+  await app.register(unitRoutes, { units: createUnitService({ db, realtime: app.realtime }) });
+  await app.register(trackRoutes, { pool, resources });
+  await app.register(ingestRoutes, { ingest });
+  await app.register(devicePositionRoutes, { ingest, pipeline });
   await app.register(dutyRoutes, { duty });
   await app.register(postureRoutes, { posture });
   await app.register(userRoutes, { users: createUserService({ db }) });

@@ -22,6 +22,20 @@ export const ConfigSchema = z
     DATABASE_URL: optionalUrl(/^postgres(ql)?$/).optional(),
     /** with several API processes: broadcasts go through Redis so every board sees every process's events */
     REDIS_URL: optionalUrl(/^rediss?$/).optional(),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9:_-]+$/)
+      .default("onemap"),
+    /** how often positions are written and broadcast as one frame */
+    POSITION_TICK_MS: z.coerce.number().int().min(20).max(5000).default(250),
+    /** write at once when this many fixes wait */
+    POSITION_MAX_BATCH: z.coerce.number().int().min(1).max(50_000).default(5000),
+    /** beyond this many fixes waiting, ingest answers 503 with Retry-After */
+    POSITION_MAX_PENDING: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
+    /** a board away for less than this gets the missed events replayed; longer, it reloads the snapshot */
+    RECOVERY_WINDOW_S: z.coerce.number().int().min(0).max(3600).default(60),
+    /** run the simulator (demo units patrolling) beside the API; defaults to true in demo mode */
+    SIMULATOR: bool.optional(),
     ONEMAP_DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(DEFAULT_EMBEDDED_PORT),
     /** seed the Peng'an demo county at start; defaults to true on the embedded database only */

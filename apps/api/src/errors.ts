@@ -47,3 +47,13 @@ export class LockedError extends DomainError {
     super(423, "Locked", message);
   }
 }
+
+/** Overload or a passing failure: the client should retry after `retryAfterS`. */
+export class ServiceUnavailableError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterS: number,
+  ) {
+    super(503, "Service Unavailable", message);
+  }
+}

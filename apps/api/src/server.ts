@@ -24,7 +24,7 @@ async function main() {
     embeddedPort: config.EMBEDDED_PG_PORT,
   });
   const db = createDbClient(database.url, { max: 20 });
-  const app = await buildApp({ config, db, embeddedDatabase: database.embedded });
+  const app = await buildApp({ config, db, databaseUrl: database.url, embeddedDatabase: database.embedded });
 
   let closing = false;
   const shutdown = (signal: string) => {

@@ -23,7 +23,7 @@ export async function buildTestApp(options: { template?: "empty" | "county"; env
     LOGIN_RATE_LIMIT_PER_MINUTE: "1000",
     ...options.env,
   });
-  const app = await buildApp({ config, db, embeddedDatabase: false, logger: false });
+  const app = await buildApp({ config, db, databaseUrl: url, embeddedDatabase: false, logger: false });
   await app.ready();
   return {
     app,

@@ -64,10 +64,12 @@ describe("health, docs and errors", () => {
   });
 
   it("answers 503 when the database is unreachable", async () => {
-    const db = createDbClient("postgresql://postgres@127.0.0.1:1/nothing");
+    const deadUrl = "postgresql://postgres@127.0.0.1:1/nothing";
+    const db = createDbClient(deadUrl);
     const app = await buildApp({
       config: parseConfig({ LOG_LEVEL: "silent", WEB_DIST: "/nonexistent" }),
       db,
+      databaseUrl: deadUrl,
       embeddedDatabase: false,
       logger: false,
     });
@@ -96,10 +98,12 @@ describe("health, docs and errors", () => {
 
   it("hides the internals of a 500 behind a request id", async () => {
     await t.app.close();
-    const db = createDbClient("postgresql://postgres@127.0.0.1:1/nothing");
+    const deadUrl = "postgresql://postgres@127.0.0.1:1/nothing";
+    const db = createDbClient(deadUrl);
     const app = await buildApp({
       config: parseConfig({ LOG_LEVEL: "silent", WEB_DIST: "/nonexistent" }),
       db,
+      databaseUrl: deadUrl,
       embeddedDatabase: false,
       logger: false,
     });

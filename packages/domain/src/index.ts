@@ -1,2 +1,3 @@
 export * from "./duty";
 export * from "./geo";
+export * from "./osmand";

@@ -1,4 +1,6 @@
 export * from "./auth";
 export * from "./common";
+export * from "./devices";
 export * from "./enums";
+export * from "./realtime";
 export * from "./resources";

@@ -1,7 +1,7 @@
 import type { ErrorBody } from "@onemap/shared";
 import type { FastifyError, FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
-import { BadRequestError, DomainError } from "../errors";
+import { BadRequestError, DomainError, ServiceUnavailableError } from "../errors";
 
 /** The one error handler: domain errors and validation to 4xx with the reason; anything else a 500 that reveals nothing. */
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
@@ -31,6 +31,7 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     if (error instanceof DomainError) {
       const body: ErrorBody = { statusCode: error.statusCode, error: error.error, message: error.message, requestId };
       if (error instanceof BadRequestError && error.issues.length > 0) body.issues = error.issues;
+      if (error instanceof ServiceUnavailableError) reply.header("retry-after", String(error.retryAfterS));
       return reply.status(error.statusCode).send(body);
     }
     const status = error.statusCode ?? 500;

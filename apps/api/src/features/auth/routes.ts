@@ -29,7 +29,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ loginPerMinute: number }> = asy
     { schema: { tags: ["auth"], summary: "Sign out: ends this session", response: { 200: LogoutResponse } } },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
-      if (token) await app.auth.logout(token);
+      const sessionId = token ? await app.auth.logout(token) : null;
+      if (sessionId) await app.realtime.disconnectSession(sessionId);
       app.clearSessionCookie(reply);
       return { ok: true as const };
     },

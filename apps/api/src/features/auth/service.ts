@@ -72,8 +72,12 @@ export function createAuthService({ db, sessionTtlMs, now = () => new Date() }: 
       return { token, me: await this.me(user.id) };
     },
 
-    async logout(token: string): Promise<void> {
-      await db.session.deleteMany({ where: { tokenHash: sha256(token) } });
+    /** Ends a session; returns its id (null when it did not exist) so its live sockets can be closed too. */
+    async logout(token: string): Promise<string | null> {
+      const session = await db.session.findUnique({ where: { tokenHash: sha256(token) }, select: { id: true } });
+      if (!session) return null;
+      await db.session.deleteMany({ where: { id: session.id } });
+      return session.id;
     },
 
     /** The actor behind a session token, or null when it is unknown, expired or its user disabled. */
@@ -88,7 +92,7 @@ export function createAuthService({ db, sessionTtlMs, now = () => new Date() }: 
         await db.session.update({ where: { id: session.id }, data: { lastSeenAt: at, expiresAt: new Date(at.getTime() + sessionTtlMs) } });
       }
       const { user } = session;
-      return { userId: user.id, username: user.username, role: user.role, stationId: user.stationId };
+      return { userId: user.id, username: user.username, role: user.role, stationId: user.stationId, sessionId: session.id };
     },
 
     async me(userId: string): Promise<Me> {

@@ -1,0 +1,261 @@
+// The position pipeline. Accepted fixes wait in a bounded buffer; every tick (or sooner, when a
+// batch fills) one statement appends them to UnitPosition (duplicates skipped) and moves each unit's
+// last position forward — never backwards — and the units that moved go out to the boards as one
+// coalesced frame. A device's request is answered only once its fix is committed, so nothing
+// acknowledged is lost; stop() flushes what is buffered before the process exits.
+import type { PositionRow } from "@onemap/shared";
+import type pg from "pg";
+import { ServiceUnavailableError } from "../../errors";
+import type { Realtime } from "../../plugins/realtime";
+import type { GridCache } from "./grids";
+
+export interface ResolvedFix {
+  unitId: string;
+  fixAt: Date;
+  receivedAt: Date;
+  lat: number;
+  lon: number;
+  speed: number | null;
+  heading: number | null;
+  altitude: number | null;
+  accuracy: number | null;
+  battery: number | null;
+}
+
+export interface SubmitResult {
+  accepted: number;
+  duplicates: number;
+}
+
+interface Waiter {
+  count: number;
+  resolve: (inserted: number) => void;
+  reject: (error: Error) => void;
+}
+
+interface MovedRow {
+  id: string;
+  callsign: string;
+  homeStationId: string;
+  gridId: string | null;
+  status: string;
+  outsideGridSince: string | null;
+  lat: number;
+  lon: number;
+  speed: number | null;
+  heading: number | null;
+  fix_at: string;
+  received_at: string;
+}
+
+export interface PipelineOptions {
+  tickMs: number;
+  /** flush at once when this many fixes wait */
+  maxBatch: number;
+  /** refuse (503) beyond this many fixes waiting or being written */
+  maxPending: number;
+  log: { error: (obj: object, msg: string) => void; warn: (obj: object, msg: string) => void };
+}
+
+const WRITE_SQL = `
+WITH input AS (
+  SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[], $4::float8[], $5::float8[], $6::float8[], $7::float8[], $8::float8[], $9::float8[], $10::float8[])
+    AS t(unit_id, fix_at, received_at, lat, lon, speed, heading, altitude, accuracy, battery)
+), inserted AS (
+  INSERT INTO "UnitPosition" ("unitId", "fixAt", "receivedAt", lat, lon, speed, heading, altitude, accuracy, battery)
+  SELECT unit_id, fix_at, received_at, lat, lon, speed, heading, altitude, accuracy, battery FROM input
+  ON CONFLICT ("unitId", "fixAt") DO NOTHING
+  RETURNING 1
+), latest AS (
+  SELECT DISTINCT ON (unit_id) * FROM input ORDER BY unit_id, fix_at DESC, received_at DESC
+), moved AS (
+  UPDATE "Unit" u
+     SET "lastLat" = l.lat, "lastLon" = l.lon, "lastSpeed" = l.speed, "lastHeading" = l.heading, "lastFixAt" = l.fix_at
+    FROM latest l
+   WHERE u.id = l.unit_id AND (u."lastFixAt" IS NULL OR u."lastFixAt" < l.fix_at)
+  RETURNING u.id, u.callsign, u."homeStationId", u."gridId", u.status, u."outsideGridSince", l.lat, l.lon, l.speed, l.heading, l.fix_at, l.received_at
+)
+SELECT (SELECT count(*) FROM inserted)::int AS inserted, coalesce((SELECT json_agg(moved) FROM moved), '[]'::json) AS moved`;
+
+export class PositionPipeline {
+  private buffer: ResolvedFix[] = [];
+  private waiters: Waiter[] = [];
+  private writing = 0;
+  private flushing: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  readonly stats = { accepted: 0, duplicates: 0, overloaded: 0, flushes: 0, lastFlushMs: 0 };
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly realtime: Realtime,
+    private readonly grids: GridCache,
+    private readonly options: PipelineOptions,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => void this.flush(), this.options.tickMs);
+  }
+
+  /** fixes waiting or being written */
+  get pending(): number {
+    return this.buffer.length + this.writing;
+  }
+
+  /** Resolves once every fix is committed (or known as a duplicate). */
+  submit(fixes: readonly ResolvedFix[]): Promise<SubmitResult> {
+    if (this.stopped) return Promise.reject(new ServiceUnavailableError("shutting down: send again shortly", 2));
+    if (this.pending + fixes.length > this.options.maxPending) {
+      this.stats.overloaded += fixes.length;
+      return Promise.reject(new ServiceUnavailableError("position intake is full: send again shortly", 1));
+    }
+    const done = new Promise<number>((resolve, reject) => {
+      this.buffer.push(...fixes);
+      this.waiters.push({ count: fixes.length, resolve, reject });
+    });
+    if (this.buffer.length >= this.options.maxBatch) void this.flush();
+    return done.then((inserted) => ({ accepted: fixes.length, duplicates: fixes.length - inserted }));
+  }
+
+  /** Writes everything buffered now; concurrent callers share the flush in progress. */
+  flush(): Promise<void> {
+    if (this.flushing) return this.flushing;
+    if (this.buffer.length === 0) return Promise.resolve();
+    this.flushing = this.write().finally(() => {
+      this.flushing = null;
+      // a batch that filled while writing goes at once rather than waiting for the next tick
+      if (this.buffer.length >= this.options.maxBatch) void this.flush();
+    });
+    return this.flushing;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    while (this.flushing || this.buffer.length > 0) await this.flush();
+  }
+
+  private async write(): Promise<void> {
+    const batch = this.buffer;
+    const waiters = this.waiters;
+    this.buffer = [];
+    this.waiters = [];
+    this.writing = batch.length;
+    const t0 = performance.now();
+    try {
+      const cols = {
+        unit: [] as string[],
+        fixAt: [] as string[],
+        receivedAt: [] as string[],
+        lat: [] as number[],
+        lon: [] as number[],
+        speed: [] as (number | null)[],
+        heading: [] as (number | null)[],
+        altitude: [] as (number | null)[],
+        accuracy: [] as (number | null)[],
+        battery: [] as (number | null)[],
+      };
+      for (const f of batch) {
+        cols.unit.push(f.unitId);
+        cols.fixAt.push(f.fixAt.toISOString());
+        cols.receivedAt.push(f.receivedAt.toISOString());
+        cols.lat.push(f.lat);
+        cols.lon.push(f.lon);
+        cols.speed.push(f.speed);
+        cols.heading.push(f.heading);
+        cols.altitude.push(f.altitude);
+        cols.accuracy.push(f.accuracy);
+        cols.battery.push(f.battery);
+      }
+      const { rows } = await this.pool.query<{ inserted: number; moved: MovedRow[] }>(WRITE_SQL, [
+        cols.unit,
+        cols.fixAt,
+        cols.receivedAt,
+        cols.lat,
+        cols.lon,
+        cols.speed,
+        cols.heading,
+        cols.altitude,
+        cols.accuracy,
+        cols.battery,
+      ]);
+      const inserted = rows[0]?.inserted ?? 0;
+      const moved = rows[0]?.moved ?? [];
+      this.stats.accepted += batch.length;
+      this.stats.duplicates += batch.length - inserted;
+      this.stats.flushes++;
+      this.stats.lastFlushMs = performance.now() - t0;
+      // Duplicates are attributed to the last waiters; the counts only inform the reply.
+      let remainingInserted = inserted;
+      for (const w of waiters) {
+        const mine = Math.min(w.count, remainingInserted);
+        remainingInserted -= mine;
+        w.resolve(mine);
+      }
+      this.broadcast(moved);
+      await this.geofence(moved).catch((error: unknown) => this.options.log.error({ err: error }, "geofence check failed"));
+    } catch (error) {
+      this.options.log.error({ err: error, fixes: batch.length }, "writing positions failed: the devices will send them again");
+      const failure = new ServiceUnavailableError("positions could not be stored: send again shortly", 1);
+      for (const w of waiters) w.reject(failure);
+    } finally {
+      this.writing = 0;
+    }
+  }
+
+  private broadcast(moved: readonly MovedRow[]): void {
+    this.realtime.emitPositions(
+      moved.map((m) => ({
+        stationId: m.homeStationId,
+        row: [
+          m.id,
+          m.lat,
+          m.lon,
+          m.heading ?? -1,
+          m.speed === null ? -1 : Math.round(m.speed * 10) / 10,
+          Date.parse(m.fix_at),
+          Date.parse(m.received_at),
+        ] as PositionRow,
+      })),
+    );
+  }
+
+  /** A patrolling unit leaving its grid (or coming back) is recorded once, whichever process sees it first. */
+  private async geofence(moved: readonly MovedRow[]): Promise<void> {
+    for (const m of moved) {
+      if (!m.gridId || m.status !== "AVAILABLE") continue;
+      const inside = this.grids.contains(m.gridId, m);
+      if (inside === null) continue;
+      const wasOutside = m.outsideGridSince !== null;
+      if (inside !== wasOutside) continue;
+      const transition = inside ? "ENTERED" : "EXITED";
+      const at = m.fix_at;
+      const { rows } = await this.pool.query<{ id: string }>(
+        inside
+          ? `UPDATE "Unit" SET "outsideGridSince" = NULL WHERE id = $1 AND "outsideGridSince" IS NOT NULL RETURNING id`
+          : `UPDATE "Unit" SET "outsideGridSince" = $2::timestamptz WHERE id = $1 AND "outsideGridSince" IS NULL RETURNING id`,
+        inside ? [m.id] : [m.id, at],
+      );
+      if (rows.length === 0) continue;
+      await this.pool.query(
+        `INSERT INTO "GeofenceEvent" ("unitId", "gridId", transition, lat, lon, at) VALUES ($1, $2, $3::"GeofenceTransition", $4, $5, $6::timestamptz)`,
+        [m.id, m.gridId, transition, m.lat, m.lon, at],
+      );
+      const grid = this.grids.get(m.gridId);
+      this.realtime.emitScoped(
+        "unit:geofence",
+        {
+          unitId: m.id,
+          callsign: m.callsign,
+          gridId: m.gridId,
+          gridName: grid?.name ?? m.gridId,
+          transition,
+          lat: m.lat,
+          lon: m.lon,
+          at: new Date(at).toISOString(),
+        },
+        [m.homeStationId, ...(grid ? [grid.stationId] : [])],
+      );
+    }
+  }
+}

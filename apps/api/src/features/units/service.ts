@@ -1,0 +1,42 @@
+// Unit status set by hand (on patrol, busy, off duty, out of service), with optimistic concurrency:
+// the caller names the version it saw; a unit changed since then is a 409, not a silent overwrite.
+import type { DbClient } from "@onemap/db";
+import type { SetUnitStatusBody, Unit } from "@onemap/shared";
+import { type Actor, stationScope } from "../../actor";
+import { ConflictError, NotFoundError } from "../../errors";
+import type { Realtime } from "../../plugins/realtime";
+import { toUnit, unitInclude } from "../resources/mappers";
+
+const DISPATCH_STATUSES = new Set(["DISPATCHED", "EN_ROUTE", "ON_SCENE"]);
+
+export function createUnitService({ db, realtime }: { db: DbClient; realtime: Realtime }) {
+  return {
+    async setStatus(actor: Actor, unitId: string, body: SetUnitStatusBody): Promise<Unit> {
+      const scope = stationScope(actor);
+      const unit = await db.unit.findFirst({ where: { id: unitId, ...(scope ? { homeStationId: scope } : {}) } });
+      if (!unit) throw new NotFoundError("unit");
+      if (DISPATCH_STATUSES.has(unit.status)) {
+        throw new ConflictError(
+          `unit ${unit.callsign} is ${unit.status.toLowerCase().replace("_", " ")} on an incident: clear its assignment first`,
+        );
+      }
+      const result = await db.unit.updateMany({
+        where: { id: unitId, version: body.version },
+        data: { status: body.status, version: { increment: 1 } },
+      });
+      if (result.count === 0)
+        throw new ConflictError(`unit ${unit.callsign} was changed by someone else (now version ${unit.version}): reload and try again`);
+      const updated = await db.unit.findUniqueOrThrow({ where: { id: unitId }, include: unitInclude });
+      if (updated.status !== unit.status) {
+        realtime.emitScoped(
+          "unit:status",
+          { unitId, status: updated.status, previous: unit.status, version: updated.version, at: updated.updatedAt.toISOString() },
+          [updated.homeStationId],
+        );
+      }
+      return toUnit(updated);
+    },
+  };
+}
+
+export type UnitService = ReturnType<typeof createUnitService>;

@@ -1,0 +1,81 @@
+// What devices and gateways send. (The OsmAnd / Traccar Client protocol is parsed in @onemap/domain.)
+import { z } from "zod";
+import { Id, IsoDateTime, Latitude, Longitude } from "./common";
+import { UnitStatus } from "./enums";
+
+export const MAX_BATCH_FIXES = 1000;
+
+/** One fix in a gateway batch. Speed in km/h, heading in degrees from north, battery in percent. */
+export const DeviceFixInput = z
+  .object({
+    deviceId: z.string().trim().min(1).max(64),
+    lat: Latitude,
+    lon: Longitude,
+    /** ISO-8601, or epoch milliseconds */
+    fixAt: z.union([IsoDateTime, z.number().int().positive()]),
+    speed: z.number().min(0).max(400).nullish(),
+    heading: z.number().min(0).max(360).nullish(),
+    altitude: z.number().min(-500).max(9000).nullish(),
+    accuracy: z.number().min(0).max(100_000).nullish(),
+    battery: z.number().min(0).max(100).nullish(),
+  })
+  .strict();
+export type DeviceFixInput = z.infer<typeof DeviceFixInput>;
+
+export const DevicePositionsBody = z
+  .object({ positions: z.array(DeviceFixInput).min(1).max(MAX_BATCH_FIXES, `at most ${MAX_BATCH_FIXES} fixes per batch`) })
+  .strict();
+export type DevicePositionsBody = z.infer<typeof DevicePositionsBody>;
+
+export const DevicePositionsResult = z.object({
+  accepted: z.number().int(),
+  /** exact repeats of fixes already stored (same unit, same instant): stored once */
+  duplicates: z.number().int(),
+});
+export type DevicePositionsResult = z.infer<typeof DevicePositionsResult>;
+
+export const TrackQuery = z
+  .object({
+    from: IsoDateTime,
+    to: IsoDateTime,
+    /** at most this many points; longer ranges are thinned evenly in time */
+    maxPoints: z.coerce.number().int().min(10).max(10_000).default(2000),
+  })
+  .strict()
+  .refine((q) => Date.parse(q.from) < Date.parse(q.to), { path: ["to"], message: "to must be after from" })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 31 * 86_400_000, { path: ["to"], message: "at most 31 days at a time" });
+
+export const TrackPoint = z.object({
+  at: IsoDateTime,
+  lat: Latitude,
+  lon: Longitude,
+  speed: z.number().nullable(),
+  heading: z.number().nullable(),
+});
+export const Track = z.object({
+  unitId: Id,
+  from: IsoDateTime,
+  to: IsoDateTime,
+  /** fixes stored in the range */
+  total: z.number().int(),
+  /** true when `points` is a time-even thinning of `total` fixes */
+  downsampled: z.boolean(),
+  points: z.array(TrackPoint),
+});
+export type Track = z.infer<typeof Track>;
+
+/** Statuses an operator may set by hand; the dispatch statuses follow assignments only. */
+export const ManualUnitStatus = UnitStatus.extract(["AVAILABLE", "BUSY", "OFF_DUTY", "OUT_OF_SERVICE"]);
+export const SetUnitStatusBody = z.object({ status: ManualUnitStatus, version: z.number().int().min(0) }).strict();
+export type SetUnitStatusBody = z.infer<typeof SetUnitStatusBody>;
+
+export const IngestStats = z.object({
+  since: IsoDateTime,
+  accepted: z.number().int(),
+  duplicates: z.number().int(),
+  rejected: z.record(z.string(), z.number().int()),
+  unknownDevices: z.array(z.object({ deviceId: z.string(), attempts: z.number().int(), lastSeenAt: IsoDateTime })),
+  pending: z.number().int(),
+  overloaded: z.number().int(),
+});
+export type IngestStats = z.infer<typeof IngestStats>;

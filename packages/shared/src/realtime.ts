@@ -1,0 +1,65 @@
+// The realtime contract: Socket.IO namespace `/board`, authenticated by the session cookie.
+import { z } from "zod";
+import { Id, IsoDateTime, Latitude, Longitude } from "./common";
+import { UnitStatus } from "./enums";
+
+export const BOARD_NAMESPACE = "/board";
+
+/**
+ * `units:positions`: the units that moved since the last tick, one compact row each:
+ * [unitId, lat, lon, heading (deg, -1 unknown), speed (km/h, -1 unknown), fixAt (epoch ms), receivedAt (epoch ms)].
+ */
+export const PositionRow = z.tuple([Id, Latitude, Longitude, z.number(), z.number(), z.number().int(), z.number().int()]);
+export type PositionRow = z.infer<typeof PositionRow>;
+export const PositionsFrame = z.object({
+  /** server time the frame was sent (epoch ms) */
+  at: z.number().int(),
+  units: z.array(PositionRow),
+});
+export type PositionsFrame = z.infer<typeof PositionsFrame>;
+
+export const UnitStatusEvent = z.object({
+  unitId: Id,
+  status: UnitStatus,
+  previous: UnitStatus,
+  version: z.number().int(),
+  at: IsoDateTime,
+});
+export type UnitStatusEvent = z.infer<typeof UnitStatusEvent>;
+
+export const GeofenceEventPayload = z.object({
+  unitId: Id,
+  callsign: z.string(),
+  gridId: Id,
+  gridName: z.string(),
+  transition: z.enum(["EXITED", "ENTERED"]),
+  lat: Latitude,
+  lon: Longitude,
+  at: IsoDateTime,
+});
+export type GeofenceEventPayload = z.infer<typeof GeofenceEventPayload>;
+
+/** Sent on every connection. `recovered: false` means missed events are gone: reload GET /api/board. */
+export const BoardHello = z.object({
+  recovered: z.boolean(),
+  scope: z.object({ county: z.boolean(), stationId: Id.nullable() }),
+  tickMs: z.number().int(),
+  serverTime: z.number().int(),
+});
+export type BoardHello = z.infer<typeof BoardHello>;
+
+/** `board:subscribe` (client → server, with ack): add a station's room (county roles), or refused. */
+export const SubscribeRequest = z.object({ stationId: Id });
+export const SubscribeAck = z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), error: z.string() })]);
+export type SubscribeAck = z.infer<typeof SubscribeAck>;
+
+export interface BoardServerEvents {
+  "board:hello": (hello: BoardHello) => void;
+  "units:positions": (frame: PositionsFrame) => void;
+  "unit:status": (event: UnitStatusEvent) => void;
+  "unit:geofence": (event: GeofenceEventPayload) => void;
+}
+
+export interface BoardClientEvents {
+  "board:subscribe": (request: z.infer<typeof SubscribeRequest>, ack: (result: SubscribeAck) => void) => void;
+}
