@@ -17,7 +17,7 @@ describe("schema.prisma and the migrations", () => {
     const [a, b] = await Promise.all([readCatalog(migrated), readCatalog(fromSchema)]);
     expect(a.columns.length).toBeGreaterThan(100);
     expect(a.enums).toContain("ResponseTier: ROUTINE,LEVEL_III,LEVEL_II,LEVEL_I");
-    expect(a.indexes.some((i) => i.includes('"UnitPosition_unitId_fixAt_idx"'))).toBe(true);
+    expect(a.indexes.some((i) => i.includes('"UnitPosition_unitId_fixAt_key"'))).toBe(true);
     expect(a).toEqual(b);
 
     // the catalog comparison would notice a missing column

@@ -36,6 +36,9 @@ export const ConfigSchema = z
     RECOVERY_WINDOW_S: z.coerce.number().int().min(0).max(3600).default(60),
     /** run the simulator (demo units patrolling) beside the API; defaults to true in demo mode */
     SIMULATOR: bool.optional(),
+    SIMULATOR_USERNAME: z.string().min(1).default("operator"),
+    SIMULATOR_PASSWORD: z.string().min(1).default("onemap"),
+    SIMULATOR_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(3000),
     ONEMAP_DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(DEFAULT_EMBEDDED_PORT),
     /** seed the Peng'an demo county at start; defaults to true on the embedded database only */

@@ -1,15 +1,17 @@
 // Boots onemap: config → database (embedded when no DATABASE_URL) → migrations → demo seed →
-// listen; SIGINT/SIGTERM close the server, the database client and the embedded PostgreSQL.
-import { createDbClient, migrate, openDatabase } from "@onemap/db";
+// listen → (demo) simulator. SIGINT/SIGTERM stop the simulator, close the server (every accepted
+// fix is written first), the database client and the embedded PostgreSQL.
+import { type ChildProcess, spawn } from "node:child_process";
+import { join } from "node:path";
+import { createDbClient, migrate, openDatabase, repoRoot } from "@onemap/db";
 import { formatSummary, seedDemoCounty } from "@onemap/db/seed";
 import { buildApp } from "./app";
-import { ConfigError, parseConfig } from "./config";
+import { type Config, ConfigError, parseConfig } from "./config";
 import { createAuthService } from "./features/auth/service";
 
-async function main() {
-  let config: ReturnType<typeof parseConfig>;
+function loadConfig(): Config {
   try {
-    config = parseConfig();
+    return parseConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`onemap: ${error.message}`);
@@ -17,15 +19,56 @@ async function main() {
     }
     throw error;
   }
+}
 
+/** The demo's moving units: the simulator in its own process, driving the public device APIs. */
+function startSimulator(address: string, config: Config, log: (line: string) => void): ChildProcess {
+  const child = spawn(
+    join(repoRoot, "node_modules/.bin/tsx"),
+    ["apps/simulator/src/main.ts", "--base", address, "--interval", String(config.SIMULATOR_INTERVAL_MS), "--report", "60"],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, SIMULATOR_USERNAME: config.SIMULATOR_USERNAME, SIMULATOR_PASSWORD: config.SIMULATOR_PASSWORD },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  child.stdout?.on("data", (chunk: Buffer) => {
+    for (const line of chunk.toString().split("\n")) if (line.trim()) log(line.trim());
+  });
+  return child;
+}
+
+async function main() {
+  const config = loadConfig();
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.ONEMAP_DATA_DIR,
     embeddedPort: config.EMBEDDED_PG_PORT,
   });
   const db = createDbClient(database.url, { max: 20 });
-  const app = await buildApp({ config, db, databaseUrl: database.url, embeddedDatabase: database.embedded });
+  const demo = config.DEMO ?? database.embedded;
+  try {
+    const migrated = await migrate(database.url);
+    console.log(`migrations: ${migrated.applied.length} applied, ${migrated.alreadyApplied} already in place`);
+    if (demo) console.log(formatSummary(await seedDemoCounty(db, { demoUsers: database.embedded })));
+    if (config.ONEMAP_ADMIN_PASSWORD) {
+      const result = await createAuthService({ db, sessionTtlMs: 0 }).ensureAdmin(
+        config.ONEMAP_ADMIN_USERNAME,
+        config.ONEMAP_ADMIN_PASSWORD,
+      );
+      console.log(
+        `administrator ${config.ONEMAP_ADMIN_USERNAME}: ${result === "created" ? "created from ONEMAP_ADMIN_PASSWORD" : "exists already"}`,
+      );
+    }
+  } catch (error) {
+    console.error(`onemap: preparing the database failed: ${(error as Error).message}`);
+    await db.$disconnect();
+    await database.close();
+    process.exit(1);
+  }
 
+  const app = await buildApp({ config, db, databaseUrl: database.url, embeddedDatabase: database.embedded });
+  let simulator: ChildProcess | undefined;
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
@@ -38,6 +81,7 @@ async function main() {
       }, 15_000);
       force.unref();
       try {
+        simulator?.kill("SIGTERM");
         await app.close();
         await db.$disconnect();
         await database.close();
@@ -52,25 +96,15 @@ async function main() {
   process.once("SIGTERM", () => shutdown("SIGTERM"));
 
   try {
-    const migrated = await migrate(database.url);
-    app.log.info({ applied: migrated.applied, alreadyApplied: migrated.alreadyApplied }, "database migrated");
-    const demo = config.DEMO ?? database.embedded;
-    if (demo) {
-      const summary = await seedDemoCounty(db, { demoUsers: database.embedded });
-      console.log(formatSummary(summary));
-    }
-    if (config.ONEMAP_ADMIN_PASSWORD) {
-      const result = await createAuthService({ db, sessionTtlMs: 0 }).ensureAdmin(
-        config.ONEMAP_ADMIN_USERNAME,
-        config.ONEMAP_ADMIN_PASSWORD,
-      );
-      app.log.info({ username: config.ONEMAP_ADMIN_USERNAME, result }, "administrator from ONEMAP_ADMIN_PASSWORD");
-    }
     const address = await app.listen({ host: config.HOST, port: config.PORT });
     const shown = address.replace("127.0.0.1", "localhost");
     console.log(`\nonemap is running: ${shown}  (API docs: ${shown}/docs)`);
     if (database.embedded)
       console.log(`demo sign-ins: operator, leader, chief, admin — password "onemap"  (data in ${config.ONEMAP_DATA_DIR})`);
+    if (config.SIMULATOR ?? demo) {
+      simulator = startSimulator(address, config, (line) => app.log.info(line));
+      console.log(`simulator: the demo units report every ${config.SIMULATOR_INTERVAL_MS / 1000} s (SIMULATOR=false to stop it)`);
+    }
   } catch (error) {
     app.log.error({ err: error }, "start-up failed");
     await app.close();

@@ -1,0 +1,81 @@
+import { parseArgs } from "node:util";
+
+export interface SimulatorOptions {
+  base: string;
+  username: string;
+  password: string;
+  /** drive at most this many units (the first N by callsign); 0: all */
+  units: number;
+  /** each unit reports this often (ms) */
+  interval: number;
+  protocol: "osmand" | "batch";
+  /** fixes per request in batch mode */
+  batch: number;
+  /** requests in flight at most */
+  concurrency: number;
+  /** stop after this many seconds (0: run until stopped) */
+  duration: number;
+  /** print a progress line this often (s; 0: only the summary) */
+  report: number;
+  seed: number;
+}
+
+const HELP = `onemap simulator — drives units through the public device APIs
+
+  --base URL          onemap to drive (default http://127.0.0.1:3000)
+  --username NAME     a sign-in that may read the units (default $SIMULATOR_USERNAME or operator)
+  --password PASS     its password (default $SIMULATOR_PASSWORD or onemap)
+  --units N           drive the first N units (default all)
+  --interval MS       each unit reports every MS milliseconds (default 5000)
+  --protocol P        osmand (one Traccar Client request per fix, default) or batch (gateway batches)
+  --batch N           fixes per batch request (default 200)
+  --concurrency N     requests in flight at most (default 64)
+  --duration S        stop after S seconds (default: run until stopped)
+  --report S          print progress every S seconds (default 10; 0 = only the summary)
+  --seed N            random seed (default 1)`;
+
+export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): SimulatorOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      base: { type: "string" },
+      username: { type: "string" },
+      password: { type: "string" },
+      units: { type: "string" },
+      interval: { type: "string" },
+      protocol: { type: "string" },
+      batch: { type: "string" },
+      concurrency: { type: "string" },
+      duration: { type: "string" },
+      report: { type: "string" },
+      seed: { type: "string" },
+      help: { type: "boolean" },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(HELP);
+    process.exit(0);
+  }
+  const int = (name: string, value: string | undefined, fallback: number, min: number) => {
+    if (value === undefined) return fallback;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number ≥ ${min}, got ${value}`);
+    return n;
+  };
+  const protocol = values.protocol ?? "osmand";
+  if (protocol !== "osmand" && protocol !== "batch") throw new Error(`--protocol must be osmand or batch, got ${protocol}`);
+  return {
+    base: (values.base ?? "http://127.0.0.1:3000").replace(/\/$/, ""),
+    username: values.username ?? env.SIMULATOR_USERNAME ?? "operator",
+    password: values.password ?? env.SIMULATOR_PASSWORD ?? "onemap",
+    units: int("units", values.units, 0, 0),
+    interval: int("interval", values.interval, 5000, 10),
+    protocol,
+    batch: int("batch", values.batch, 200, 1),
+    concurrency: int("concurrency", values.concurrency, 64, 1),
+    duration: int("duration", values.duration, 0, 0),
+    report: int("report", values.report, 10, 0),
+    seed: int("seed", values.seed, 1, 0),
+  };
+}

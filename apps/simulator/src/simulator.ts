@@ -1,0 +1,156 @@
+// The simulator: signs in, reads the county's units and grids through the API, and reports every
+// unit's position through the public device APIs — the OsmAnd protocol as Traccar Client sends it,
+// or gateway batches — spreading reports evenly over the interval. Doubles as the load generator.
+import type { Grid, Unit } from "@onemap/shared";
+import type { SimulatorOptions } from "./args";
+import { HttpClient } from "./http";
+import { type Area, startState, step, type UnitState } from "./patrol";
+
+interface Driven {
+  unit: Unit;
+  area: Area;
+  state: UnitState;
+  due: number;
+  lastStep: number;
+}
+
+function mulberry32(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const KMH_TO_KNOTS = 1 / 1.852;
+
+export async function runSimulator(options: SimulatorOptions, signal: AbortSignal) {
+  const client = new HttpClient(options.base, options.concurrency);
+  const random = mulberry32(options.seed);
+  const login = await client.request("POST", "/api/auth/login", JSON.stringify({ username: options.username, password: options.password }));
+  if (login.status !== 200) throw new Error(`sign-in as ${options.username} failed: ${login.status} ${login.body}`);
+  client.cookie = String(login.headers["set-cookie"]?.[0] ?? "").split(";")[0] ?? "";
+  const [unitsRes, gridsRes] = await Promise.all([client.request("GET", "/api/units"), client.request("GET", "/api/grids")]);
+  if (unitsRes.status !== 200 || gridsRes.status !== 200)
+    throw new Error(`reading units and grids failed: ${unitsRes.status} ${gridsRes.status}`);
+  const grids = new Map((JSON.parse(gridsRes.body) as Grid[]).map((g) => [g.id, g]));
+  let units = (JSON.parse(unitsRes.body) as Unit[]).filter((u) => u.deviceId && u.lastFix);
+  if (options.units > 0) {
+    if (units.length < options.units) throw new Error(`--units ${options.units}: only ${units.length} units with a device are registered`);
+    units = units.slice(0, options.units);
+  }
+
+  const now = Date.now();
+  const driven: Driven[] = units.map((unit, i) => {
+    const grid = unit.gridId ? grids.get(unit.gridId) : undefined;
+    const at = { lat: unit.lastFix?.lat ?? 0, lon: unit.lastFix?.lon ?? 0 };
+    // units with no grid patrol around where they are; the reserves at HQ only stand by
+    const area: Area = grid
+      ? { kind: "polygon", polygon: grid.polygon }
+      : {
+          kind: "circle",
+          center: at,
+          radiusM: unit.reinforcementGroup === "HQ_RESERVE" ? 30 : unit.homeStationId.startsWith("st-") && unit.kind === "CAR" ? 2000 : 300,
+        };
+    return { unit, area, state: startState(at, area, unit.kind, random), due: now + (i / units.length) * options.interval, lastStep: now };
+  });
+
+  const stats = { sent: 0, ok: 0, rejected: 0, overloaded: 0, failed: 0, skipped: 0, latencies: [] as number[] };
+  let inFlight = 0;
+  const started = Date.now();
+
+  const send = async (batch: Driven[]) => {
+    inFlight++;
+    const t0 = performance.now();
+    try {
+      let reply: { status: number; headers: Record<string, unknown> };
+      if (options.protocol === "osmand") {
+        const d = batch[0] as Driven;
+        const s = d.state;
+        const body = `id=${d.unit.deviceId}&timestamp=${Date.now()}&lat=${s.lat.toFixed(6)}&lon=${s.lon.toFixed(6)}&speed=${(s.speed * KMH_TO_KNOTS).toFixed(2)}&bearing=${s.heading.toFixed(1)}&altitude=290&accuracy=8&batt=80`;
+        reply = await client.request("POST", "/ingest/osmand", body, "application/x-www-form-urlencoded");
+      } else {
+        const at = new Date().toISOString();
+        const positions = batch.map((d) => ({
+          deviceId: d.unit.deviceId,
+          lat: d.state.lat,
+          lon: d.state.lon,
+          fixAt: at,
+          speed: d.state.speed,
+          heading: d.state.heading,
+        }));
+        reply = await client.request("POST", "/api/devices/positions", JSON.stringify({ positions }));
+      }
+      stats.sent += batch.length;
+      if (reply.status === 200) stats.ok += batch.length;
+      else if (reply.status === 503) {
+        stats.overloaded += batch.length;
+        const retry = Number(reply.headers["retry-after"] ?? 1) * 1000;
+        for (const d of batch) d.due = Math.max(d.due, Date.now() + retry);
+      } else stats.rejected += batch.length;
+    } catch {
+      // connection refused or reset: counted, and the unit reports again next time
+      stats.failed += batch.length;
+    } finally {
+      inFlight--;
+      stats.latencies.push(performance.now() - t0);
+    }
+  };
+
+  const report = () => {
+    const sorted = stats.latencies.sort((a, b) => a - b);
+    const pct = (p: number) => (sorted.length ? (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0) : 0);
+    const elapsed = (Date.now() - started) / 1000;
+    return {
+      elapsedS: Math.round(elapsed),
+      units: driven.length,
+      sent: stats.sent,
+      ok: stats.ok,
+      rejected: stats.rejected,
+      overloaded: stats.overloaded,
+      failed: stats.failed,
+      skipped: stats.skipped,
+      fixesPerS: Math.round(stats.ok / Math.max(elapsed, 0.001)),
+      p50Ms: Math.round(pct(50)),
+      p99Ms: Math.round(pct(99)),
+    };
+  };
+  const reporter =
+    options.report > 0 ? setInterval(() => console.log(`simulator ${JSON.stringify(report())}`), options.report * 1000) : undefined;
+
+  await new Promise<void>((resolve) => {
+    const tick = setInterval(() => {
+      const t = Date.now();
+      if (signal.aborted || (options.duration > 0 && t - started >= options.duration * 1000)) {
+        clearInterval(tick);
+        resolve();
+        return;
+      }
+      const due: Driven[] = [];
+      for (const d of driven) {
+        if (d.due > t) continue;
+        d.state = step(d.state, d.area, d.unit.kind, t - d.lastStep, random);
+        d.lastStep = t;
+        d.due += options.interval;
+        if (d.due < t) d.due = t + options.interval; // fell behind: do not burst to catch up
+        due.push(d);
+      }
+      const size = options.protocol === "batch" ? options.batch : 1;
+      for (let i = 0; i < due.length; i += size) {
+        if (inFlight >= options.concurrency) {
+          // the server is slower than the plan: the rest of these reports are skipped (and counted)
+          stats.skipped += due.slice(i).length;
+          break;
+        }
+        void send(due.slice(i, i + size));
+      }
+    }, 20);
+  });
+  while (inFlight > 0) await new Promise((r) => setTimeout(r, 10));
+  if (reporter) clearInterval(reporter);
+  client.close();
+  return report();
+}
