@@ -81,7 +81,7 @@ export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logg
   });
   await registry.start();
   await grids.start();
-  pipeline.start();
+  await pipeline.start();
   // in-flight ingest requests finish while the server closes (the tick keeps flushing); then the rest is written
   app.addHook("onClose", async () => {
     await pipeline.stop();

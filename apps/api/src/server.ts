@@ -96,7 +96,8 @@ async function main() {
   process.once("SIGTERM", () => shutdown("SIGTERM"));
 
   try {
-    const address = await app.listen({ host: config.HOST, port: config.PORT });
+    // thousands of devices reconnect at once after a network blip: a short accept queue would drop their SYNs
+    const address = await app.listen({ host: config.HOST, port: config.PORT, backlog: 4096 });
     const shown = address.replace("127.0.0.1", "localhost");
     console.log(`\nonemap is running: ${shown}  (API docs: ${shown}/docs)`);
     if (database.embedded)

@@ -77,5 +77,7 @@ export const IngestStats = z.object({
   unknownDevices: z.array(z.object({ deviceId: z.string(), attempts: z.number().int(), lastSeenAt: IsoDateTime })),
   pending: z.number().int(),
   overloaded: z.number().int(),
+  /** the batched writes: how many, how large on average, how long each took on average */
+  writes: z.object({ count: z.number().int(), meanFixes: z.number(), meanMs: z.number(), maxMs: z.number() }),
 });
 export type IngestStats = z.infer<typeof IngestStats>;

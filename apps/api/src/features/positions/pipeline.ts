@@ -1,8 +1,11 @@
-// The position pipeline. Accepted fixes wait in a bounded buffer; every tick (or sooner, when a
-// batch fills) one statement appends them to UnitPosition (duplicates skipped) and moves each unit's
-// last position forward — never backwards — and the units that moved go out to the boards as one
-// coalesced frame. A device's request is answered only once its fix is committed, so nothing
-// acknowledged is lost; stop() flushes what is buffered before the process exits.
+// The position pipeline. Accepted fixes wait in a bounded buffer. Every tick (or sooner, when a
+// batch fills) the units that moved go out to the boards as one coalesced frame — each unit once,
+// with its newest fix, never an older one than it last sent — and one statement appends the batch to
+// UnitPosition (duplicates skipped) and moves each unit's stored last position forward, never
+// backwards (that guard is the database's, so it holds across API processes). A device's request is
+// answered only once its fix is committed, so nothing acknowledged is lost; stop() writes what is
+// buffered before the process exits. The frame goes out before the write so that a board sees a fix
+// one tick after it arrived, not one tick plus a database round trip.
 import type { PositionRow } from "@onemap/shared";
 import type pg from "pg";
 import { ServiceUnavailableError } from "../../errors";
@@ -11,6 +14,8 @@ import type { GridCache } from "./grids";
 
 export interface ResolvedFix {
   unitId: string;
+  /** the unit's home station: which station room sees it */
+  stationId: string;
   fixAt: Date;
   receivedAt: Date;
   lat: number;
@@ -42,10 +47,7 @@ interface MovedRow {
   outsideGridSince: string | null;
   lat: number;
   lon: number;
-  speed: number | null;
-  heading: number | null;
   fix_at: string;
-  received_at: string;
 }
 
 export interface PipelineOptions {
@@ -73,9 +75,11 @@ WITH input AS (
      SET "lastLat" = l.lat, "lastLon" = l.lon, "lastSpeed" = l.speed, "lastHeading" = l.heading, "lastFixAt" = l.fix_at
     FROM latest l
    WHERE u.id = l.unit_id AND (u."lastFixAt" IS NULL OR u."lastFixAt" < l.fix_at)
-  RETURNING u.id, u.callsign, u."homeStationId", u."gridId", u.status, u."outsideGridSince", l.lat, l.lon, l.speed, l.heading, l.fix_at, l.received_at
+  RETURNING u.id, u.callsign, u."homeStationId", u."gridId", u.status, u."outsideGridSince", l.lat, l.lon, l.fix_at
 )
-SELECT (SELECT count(*) FROM inserted)::int AS inserted, coalesce((SELECT json_agg(moved) FROM moved), '[]'::json) AS moved`;
+SELECT (SELECT count(*) FROM inserted)::int AS inserted,
+       -- only patrolling units with a grid can cross a geofence
+       coalesce((SELECT json_agg(moved) FROM moved WHERE "gridId" IS NOT NULL AND status = 'AVAILABLE'), '[]'::json) AS moved`;
 
 export class PositionPipeline {
   private buffer: ResolvedFix[] = [];
@@ -84,7 +88,9 @@ export class PositionPipeline {
   private flushing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
-  readonly stats = { accepted: 0, duplicates: 0, overloaded: 0, flushes: 0, lastFlushMs: 0 };
+  /** the newest fix time this process has sent per unit (seeded from the database at start) */
+  private lastSent = new Map<string, number>();
+  readonly stats = { accepted: 0, duplicates: 0, overloaded: 0, flushes: 0, totalFlushMs: 0, maxFlushMs: 0 };
 
   constructor(
     private readonly pool: pg.Pool,
@@ -93,7 +99,14 @@ export class PositionPipeline {
     private readonly options: PipelineOptions,
   ) {}
 
-  start(): void {
+  async start(): Promise<void> {
+    const { rows } = await this.pool
+      .query<{ id: string; at: Date | null }>(`SELECT id, "lastFixAt" AS at FROM "Unit"`)
+      .catch((error: unknown) => {
+        this.options.log.warn({ err: error }, "could not read the units' last fixes: the first frame of each unit is sent as it comes");
+        return { rows: [] };
+      });
+    for (const r of rows) if (r.at) this.lastSent.set(r.id, new Date(r.at).getTime());
     this.timer = setInterval(() => void this.flush(), this.options.tickMs);
   }
 
@@ -142,6 +155,7 @@ export class PositionPipeline {
     this.waiters = [];
     this.writing = batch.length;
     const t0 = performance.now();
+    this.broadcast(batch);
     try {
       const cols = {
         unit: [] as string[],
@@ -184,7 +198,9 @@ export class PositionPipeline {
       this.stats.accepted += batch.length;
       this.stats.duplicates += batch.length - inserted;
       this.stats.flushes++;
-      this.stats.lastFlushMs = performance.now() - t0;
+      const ms = performance.now() - t0;
+      this.stats.totalFlushMs += ms;
+      this.stats.maxFlushMs = Math.max(this.stats.maxFlushMs, ms);
       // Duplicates are attributed to the last waiters; the counts only inform the reply.
       let remainingInserted = inserted;
       for (const w of waiters) {
@@ -192,7 +208,6 @@ export class PositionPipeline {
         remainingInserted -= mine;
         w.resolve(mine);
       }
-      this.broadcast(moved);
       await this.geofence(moved).catch((error: unknown) => this.options.log.error({ err: error }, "geofence check failed"));
     } catch (error) {
       this.options.log.error({ err: error, fixes: batch.length }, "writing positions failed: the devices will send them again");
@@ -203,21 +218,24 @@ export class PositionPipeline {
     }
   }
 
-  private broadcast(moved: readonly MovedRow[]): void {
-    this.realtime.emitPositions(
-      moved.map((m) => ({
-        stationId: m.homeStationId,
-        row: [
-          m.id,
-          m.lat,
-          m.lon,
-          m.heading ?? -1,
-          m.speed === null ? -1 : Math.round(m.speed * 10) / 10,
-          Date.parse(m.fix_at),
-          Date.parse(m.received_at),
-        ] as PositionRow,
-      })),
-    );
+  /** One frame: each unit's newest fix of the batch, unless this process already sent a newer one. */
+  private broadcast(batch: readonly ResolvedFix[]): void {
+    const newest = new Map<string, ResolvedFix>();
+    for (const f of batch) {
+      const seen = newest.get(f.unitId);
+      if (!seen || f.fixAt > seen.fixAt) newest.set(f.unitId, f);
+    }
+    const rows: { row: PositionRow; stationId: string }[] = [];
+    for (const f of newest.values()) {
+      const at = f.fixAt.getTime();
+      if ((this.lastSent.get(f.unitId) ?? Number.NEGATIVE_INFINITY) >= at) continue;
+      this.lastSent.set(f.unitId, at);
+      rows.push({
+        stationId: f.stationId,
+        row: [f.unitId, f.lat, f.lon, f.heading ?? -1, f.speed === null ? -1 : Math.round(f.speed * 10) / 10, at, f.receivedAt.getTime()],
+      });
+    }
+    this.realtime.emitPositions(rows);
   }
 
   /** A patrolling unit leaving its grid (or coming back) is recorded once, whichever process sees it first. */

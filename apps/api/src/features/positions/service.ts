@@ -4,7 +4,7 @@ import { checkFix, type DeviceFix, type FieldError, parseOsmAndParams, parseTrac
 import type { DeviceFixInput, IngestStats } from "@onemap/shared";
 import { BadRequestError, NotFoundError } from "../../errors";
 import type { PositionPipeline, ResolvedFix, SubmitResult } from "./pipeline";
-import type { DeviceRegistry } from "./registry";
+import type { DeviceRegistry, RegisteredDevice } from "./registry";
 
 export interface OsmAndRequest {
   query: Record<string, string | string[] | undefined>;
@@ -53,18 +53,22 @@ export function createIngestService(deps: { registry: DeviceRegistry; pipeline: 
         `device ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ` and ${missing.length - 5} more` : ""} (not registered to any unit)`,
       );
     }
-    const resolved: ResolvedFix[] = fixes.map((f) => ({
-      unitId: (devices.get(f.deviceId) as { unitId: string }).unitId,
-      fixAt: f.fixAt ?? receivedAt,
-      receivedAt,
-      lat: f.lat,
-      lon: f.lon,
-      speed: f.speed,
-      heading: f.heading,
-      altitude: f.altitude,
-      accuracy: f.accuracy,
-      battery: f.battery,
-    }));
+    const resolved: ResolvedFix[] = fixes.map((f) => {
+      const device = devices.get(f.deviceId) as RegisteredDevice;
+      return {
+        unitId: device.unitId,
+        stationId: device.homeStationId,
+        fixAt: f.fixAt ?? receivedAt,
+        receivedAt,
+        lat: f.lat,
+        lon: f.lon,
+        speed: f.speed,
+        heading: f.heading,
+        altitude: f.altitude,
+        accuracy: f.accuracy,
+        battery: f.battery,
+      };
+    });
     return deps.pipeline.submit(resolved);
   }
 
@@ -118,7 +122,14 @@ export function createIngestService(deps: { registry: DeviceRegistry; pipeline: 
     },
 
     stats(pending: number, overloaded: number): IngestStats {
+      const p = deps.pipeline.stats;
       return {
+        writes: {
+          count: p.flushes,
+          meanFixes: p.flushes ? Math.round(p.accepted / p.flushes) : 0,
+          meanMs: p.flushes ? Math.round((p.totalFlushMs / p.flushes) * 10) / 10 : 0,
+          maxMs: Math.round(p.maxFlushMs * 10) / 10,
+        },
         since: since.toISOString(),
         accepted: deps.pipeline.stats.accepted,
         duplicates: deps.pipeline.stats.duplicates,
