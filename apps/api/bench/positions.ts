@@ -23,8 +23,11 @@ const UNITS = 2000;
 const BOARDS = 20;
 const TICK_MS = 250;
 const SUSTAIN_S = Number(process.env.BENCH_SUSTAIN_S ?? 60);
-/** longer than the API's recovery window (30 s here), whose replay buffer fills during it */
-const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 35);
+/**
+ * longer than the API's recovery window (30 s here) plus Socket.IO's 60 s pruning interval: until then
+ * the replay buffer of connection-state recovery is still filling, which is retention, not a leak
+ */
+const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 95);
 const SATURATE_S = Number(process.env.BENCH_SATURATE_S ?? 20);
 const OSMAND_S = Number(process.env.BENCH_OSMAND_S ?? 20);
 
