@@ -25,7 +25,9 @@ export async function readCatalog(url: string): Promise<Catalog> {
        WHERE n.nspname = 'public' GROUP BY t.typname ORDER BY t.typname`);
     const indexes = await client.query<{ line: string }>(`
       SELECT indexdef AS line FROM pg_indexes
-       WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY indexname`);
+       WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'
+         -- hand-written partial indexes that Prisma cannot describe are named onemap_* (see the migrations)
+         AND indexname NOT LIKE 'onemap_%' ORDER BY indexname`);
     const constraints = await client.query<{ line: string }>(`
       SELECT format('%s.%s %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid)) AS line
         FROM pg_constraint c

@@ -12,6 +12,9 @@ import { createBoardService } from "./features/board/service";
 import { dutyRoutes } from "./features/duty/routes";
 import { createDutyService } from "./features/duty/service";
 import { healthRoutes } from "./features/health/routes";
+import { createDispatchService, type DispatchService } from "./features/incidents/dispatch";
+import { deviceAssignmentRoutes, incidentRoutes } from "./features/incidents/routes";
+import { createIncidentService } from "./features/incidents/service";
 import { GridCache } from "./features/positions/grids";
 import { PositionPipeline } from "./features/positions/pipeline";
 import { DeviceRegistry } from "./features/positions/registry";
@@ -21,6 +24,8 @@ import { postureRoutes } from "./features/posture/routes";
 import { createPostureService } from "./features/posture/service";
 import { resourceRoutes } from "./features/resources/routes";
 import { createResourceService } from "./features/resources/service";
+import { statsRoutes } from "./features/stats/routes";
+import { createStatsService } from "./features/stats/service";
 import { unitRoutes } from "./features/units/routes";
 import { createUnitService } from "./features/units/service";
 import { userRoutes } from "./features/users/routes";
@@ -73,11 +78,15 @@ export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logg
   const onError = (error: unknown) => app.log.error({ err: error }, "cache refresh failed");
   const registry = new DeviceRegistry(pool, { refreshMs: 30_000, negativeTtlMs: 10_000, onError });
   const grids = new GridCache(pool, { refreshMs: 60_000, onError });
+  const duty = createDutyService({ db });
+  const incidents = createIncidentService({ db, realtime: app.realtime, duty });
+  const dispatch: DispatchService = createDispatchService({ db, realtime: app.realtime, incidents });
   const pipeline = new PositionPipeline(pool, app.realtime, grids, {
     tickMs: config.POSITION_TICK_MS,
     maxBatch: config.POSITION_MAX_BATCH,
     maxPending: config.POSITION_MAX_PENDING,
     log: app.log,
+    onEnRoute: (moved) => dispatch.checkArrivals(moved),
   });
   await registry.start();
   await grids.start();
@@ -91,8 +100,7 @@ export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logg
   });
   const ingest = createIngestService({ registry, pipeline });
 
-  const duty = createDutyService({ db });
-  const posture = createPostureService({ db });
+  const posture = createPostureService({ db, realtime: app.realtime });
   const resources = createResourceService({ db });
   await app.register(healthRoutes, { db, embeddedDatabase, version: VERSION });
   await app.register(authRoutes, { loginPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE });
@@ -101,6 +109,9 @@ export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logg
   await app.register(trackRoutes, { pool, resources });
   await app.register(ingestRoutes, { ingest });
   await app.register(devicePositionRoutes, { ingest, pipeline });
+  await app.register(incidentRoutes, { incidents, dispatch });
+  await app.register(deviceAssignmentRoutes, { dispatch });
+  await app.register(statsRoutes, { stats: createStatsService({ db }) });
   await app.register(dutyRoutes, { duty });
   await app.register(postureRoutes, { posture });
   await app.register(userRoutes, { users: createUserService({ db }) });

@@ -1,3 +1,4 @@
+export * from "./dispatch";
 export * from "./duty";
 export * from "./geo";
 export * from "./osmand";

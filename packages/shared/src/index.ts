@@ -2,5 +2,6 @@ export * from "./auth";
 export * from "./common";
 export * from "./devices";
 export * from "./enums";
+export * from "./incidents";
 export * from "./realtime";
 export * from "./resources";

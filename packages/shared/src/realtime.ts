@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { Id, IsoDateTime, Latitude, Longitude } from "./common";
 import { UnitStatus } from "./enums";
+import type { AssignmentUpdatedEvent, Incident, PostureChangedEvent, TierChangedEvent } from "./incidents";
 
 export const BOARD_NAMESPACE = "/board";
 
@@ -58,6 +59,11 @@ export interface BoardServerEvents {
   "units:positions": (frame: PositionsFrame) => void;
   "unit:status": (event: UnitStatusEvent) => void;
   "unit:geofence": (event: GeofenceEventPayload) => void;
+  "incident:created": (incident: Incident) => void;
+  "incident:updated": (incident: Incident) => void;
+  "assignment:updated": (assignment: z.infer<typeof AssignmentUpdatedEvent>) => void;
+  "tier:changed": (event: TierChangedEvent) => void;
+  "posture:changed": (posture: z.infer<typeof PostureChangedEvent>) => void;
 }
 
 export interface BoardClientEvents {

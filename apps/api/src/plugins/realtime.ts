@@ -33,6 +33,8 @@ export interface Realtime {
     payload: Parameters<BoardServerEvents[E]>[0],
     stationIds: readonly string[],
   ): void;
+  /** a county-wide event every board may see (the posture) */
+  emitAll<E extends keyof BoardServerEvents>(event: E, payload: Parameters<BoardServerEvents[E]>[0]): void;
   disconnectSession(sessionId: string): Promise<void>;
 }
 
@@ -132,6 +134,9 @@ export const realtimePlugin = fp(
         const rooms = [COUNTY_ROOM, ...new Set(stationIds)].map((id) => (id === COUNTY_ROOM ? id : stationRoom(id)));
         // one emit to the union of rooms: a socket in several of them still gets it once
         (board.to(rooms) as unknown as { emit: (e: string, p: unknown) => void }).emit(event, payload);
+      },
+      emitAll(event, payload) {
+        (board as unknown as { emit: (e: string, p: unknown) => void }).emit(event, payload);
       },
       async disconnectSession(sessionId) {
         board.in(sessionRoom(sessionId)).disconnectSockets(true);

@@ -1,4 +1,4 @@
-import { Duty, ErrorBody } from "@onemap/shared";
+import { Duty, ErrorBody, PutDutyBody } from "@onemap/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { DutyService } from "./service";
@@ -16,5 +16,18 @@ export const dutyRoutes: FastifyPluginAsyncZod<{ duty: DutyService }> = async (a
       },
     },
     async (req) => duty.getDuty(req.query.date),
+  );
+  app.put(
+    "/api/duty",
+    {
+      onRequest: app.authorize(["ADMIN"]),
+      schema: {
+        tags: ["duty"],
+        summary: "Replace a day's roster (administrators)",
+        body: PutDutyBody,
+        response: { 200: Duty, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
+      },
+    },
+    async (req) => duty.setDuty(req.body.date, req.body.entries),
   );
 };

@@ -1,12 +1,38 @@
 import type { DbClient } from "@onemap/db";
 import { chinaDate, shiftAt } from "@onemap/domain";
 import type { Duty, DutyRole, Shift } from "@onemap/shared";
+import { BadRequestError } from "../../errors";
 
 const ROLE_ORDER: DutyRole[] = ["PRINCIPAL_LEADER", "SUPERVISING_LEADER", "DUTY_LEADER", "COMMANDER", "OPERATOR"];
 const SHIFT_ORDER: Shift[] = ["NIGHT", "DAY", "EVENING"];
 
 export function createDutyService({ db, now = () => new Date() }: { db: DbClient; now?: () => Date }) {
   return {
+    /** Replaces one day's roster; every officer must exist, or nothing changes. */
+    async setDuty(date: string, entries: { shift: Shift; role: DutyRole; officerId: string }[]): Promise<Duty> {
+      const ids = [...new Set(entries.map((e) => e.officerId))];
+      const found = new Set((await db.officer.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((o) => o.id));
+      const issues = entries.flatMap((e, i) =>
+        found.has(e.officerId) ? [] : [{ path: `body.entries.${i}.officerId`, message: `no officer ${e.officerId}` }],
+      );
+      if (issues.length > 0) throw new BadRequestError(issues.map((x) => `${x.path}: ${x.message}`).join("; "), issues);
+      const day = new Date(`${date}T00:00:00Z`);
+      await db.$transaction([
+        db.dutyShift.deleteMany({ where: { date: day } }),
+        db.dutyShift.createMany({
+          data: entries.map((e, i) => ({
+            id: `duty-${date}-${e.shift.toLowerCase()}-${e.role.toLowerCase()}-${i}`,
+            date: day,
+            shift: e.shift,
+            role: e.role,
+            officerId: e.officerId,
+          })),
+          skipDuplicates: true,
+        }),
+      ]);
+      return this.getDuty(date);
+    },
+
     /** The roster of one day (default: today in China Standard Time), every shift, leaders first. */
     async getDuty(date?: string): Promise<Duty> {
       const at = now();

@@ -57,6 +57,8 @@ export interface PipelineOptions {
   /** refuse (503) beyond this many fixes waiting or being written */
   maxPending: number;
   log: { error: (obj: object, msg: string) => void; warn: (obj: object, msg: string) => void };
+  /** told of the units that moved while en route to an incident (arrival detection) */
+  onEnRoute?: (moved: { id: string; lat: number; lon: number }[]) => Promise<void>;
 }
 
 const WRITE_SQL = `
@@ -78,8 +80,8 @@ WITH input AS (
   RETURNING u.id, u.callsign, u."homeStationId", u."gridId", u.status, u."outsideGridSince", l.lat, l.lon, l.fix_at
 )
 SELECT (SELECT count(*) FROM inserted)::int AS inserted,
-       -- only patrolling units with a grid can cross a geofence
-       coalesce((SELECT json_agg(moved) FROM moved WHERE "gridId" IS NOT NULL AND status = 'AVAILABLE'), '[]'::json) AS moved`;
+       -- only patrolling units with a grid can cross a geofence; only units en route can arrive
+       coalesce((SELECT json_agg(moved) FROM moved WHERE ("gridId" IS NOT NULL AND status = 'AVAILABLE') OR status = 'EN_ROUTE'), '[]'::json) AS moved`;
 
 export class PositionPipeline {
   private buffer: ResolvedFix[] = [];
@@ -209,6 +211,10 @@ export class PositionPipeline {
         w.resolve(mine);
       }
       await this.geofence(moved).catch((error: unknown) => this.options.log.error({ err: error }, "geofence check failed"));
+      const enRoute = moved.filter((m) => m.status === "EN_ROUTE");
+      if (enRoute.length > 0 && this.options.onEnRoute) {
+        await this.options.onEnRoute(enRoute).catch((error: unknown) => this.options.log.error({ err: error }, "arrival check failed"));
+      }
     } catch (error) {
       this.options.log.error({ err: error, fixes: batch.length }, "writing positions failed: the devices will send them again");
       const failure = new ServiceUnavailableError("positions could not be stored: send again shortly", 1);

@@ -1,5 +1,6 @@
-import { ErrorBody, Posture } from "@onemap/shared";
+import { ErrorBody, PostureDetail, PutPostureBody } from "@onemap/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { actorOf } from "../../plugins/auth";
 import type { PostureService } from "./service";
 
 export const postureRoutes: FastifyPluginAsyncZod<{ posture: PostureService }> = async (app, { posture }) => {
@@ -9,10 +10,23 @@ export const postureRoutes: FastifyPluginAsyncZod<{ posture: PostureService }> =
       onRequest: app.authorize(),
       schema: {
         tags: ["posture"],
-        summary: "The county-wide posture level (社会治安防控等级)",
-        response: { 200: Posture, 401: ErrorBody },
+        summary: "The county posture (社会治安防控等级) and the urban grids under its minimum patrol coverage",
+        response: { 200: PostureDetail, 401: ErrorBody },
       },
     },
-    async () => posture.getPosture(),
+    async () => posture.getDetail(),
+  );
+  app.put(
+    "/api/posture",
+    {
+      onRequest: app.authorize(["DUTY_LEADER"]),
+      schema: {
+        tags: ["posture"],
+        summary: "Raise or relax the county posture (duty leaders and above)",
+        body: PutPostureBody,
+        response: { 200: PostureDetail, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
+      },
+    },
+    async (req) => posture.setPosture(actorOf(req), req.body.level, req.body.reason),
   );
 };

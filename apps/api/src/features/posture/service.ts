@@ -1,12 +1,55 @@
+// The county-wide posture (社会治安防控等级) and what it demands: a minimum of units patrolling each
+// urban grid. Coverage counts the units on patrol whose last position lies inside the grid.
 import type { DbClient } from "@onemap/db";
-import type { Posture } from "@onemap/shared";
+import { MINIMUM_UNITS_PER_URBAN_GRID, pointInPolygon } from "@onemap/domain";
+import type { GeoJsonPolygon, Posture, PostureDetail, ResponseTier } from "@onemap/shared";
+import type { Actor } from "../../actor";
+import type { Realtime } from "../../plugins/realtime";
 
-export function createPostureService({ db }: { db: DbClient }) {
+export function createPostureService({ db, realtime }: { db: DbClient; realtime?: Realtime }) {
+  async function getPosture(): Promise<Posture> {
+    // the row exists once migrations and the seed ran; a blank database reads as routine
+    const row = await db.posture.findUnique({ where: { id: 1 } });
+    return { level: row?.level ?? "ROUTINE", reason: row?.reason ?? null, updatedAt: (row?.updatedAt ?? new Date(0)).toISOString() };
+  }
+
+  async function getDetail(): Promise<PostureDetail> {
+    const [posture, grids, units] = await Promise.all([
+      getPosture(),
+      db.grid.findMany({
+        where: { station: { urban: true } },
+        select: { id: true, name: true, stationId: true, polygon: true },
+        orderBy: { code: "asc" },
+      }),
+      db.unit.findMany({
+        where: { status: "AVAILABLE", lastLat: { not: null }, lastLon: { not: null } },
+        select: { lastLat: true, lastLon: true },
+      }),
+    ]);
+    const minimum = MINIMUM_UNITS_PER_URBAN_GRID[posture.level];
+    return {
+      ...posture,
+      minimumUnitsPerUrbanGrid: minimum,
+      grids: grids.map((g) => {
+        const polygon = g.polygon as unknown as GeoJsonPolygon;
+        const patrolling = units.filter((u) => pointInPolygon({ lat: u.lastLat as number, lon: u.lastLon as number }, polygon)).length;
+        return { gridId: g.id, name: g.name, stationId: g.stationId, patrolling, minimum, underMinimum: patrolling < minimum };
+      }),
+    };
+  }
+
   return {
-    async getPosture(): Promise<Posture> {
-      // the row exists once migrations and the seed ran; a blank database reads as routine
-      const row = await db.posture.findUnique({ where: { id: 1 } });
-      return { level: row?.level ?? "ROUTINE", reason: row?.reason ?? null, updatedAt: (row?.updatedAt ?? new Date(0)).toISOString() };
+    getPosture,
+    getDetail,
+    async setPosture(actor: Actor, level: ResponseTier, reason: string): Promise<PostureDetail> {
+      await db.posture.upsert({
+        where: { id: 1 },
+        create: { id: 1, level, reason, updatedById: actor.userId },
+        update: { level, reason, updatedById: actor.userId },
+      });
+      const detail = await getDetail();
+      realtime?.emitAll("posture:changed", detail);
+      return detail;
     },
   };
 }

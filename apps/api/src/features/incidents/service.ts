@@ -1,0 +1,494 @@
+// Incidents: taking the call, the lifecycle, notes, transfer, duplicates, graded response and the
+// recommendations. Every change writes its IncidentEvent in the same transaction, and reaches the
+// boards that may see the incident (the county room and the incident's station room).
+import { randomUUID } from "node:crypto";
+import { type DbClient, Prisma } from "@onemap/db";
+import {
+  activatedGroups,
+  boundingBox,
+  COMMANDING_DUTY_ROLE,
+  chinaDate,
+  DUPLICATE_RADIUS_M,
+  DUPLICATE_WINDOW_MS,
+  findGrid,
+  incidentTransitionError,
+  likelyDuplicates,
+  nearest,
+  OPEN_INCIDENT_STATUSES,
+  rankUnits,
+  routeCase,
+  tierChange,
+  tierRank,
+} from "@onemap/domain";
+import {
+  type CreateIncidentBody,
+  type DutyRole,
+  type GeoJsonPolygon,
+  INCIDENT_CATEGORIES,
+  type Incident,
+  type IncidentDetail,
+  type IncidentsQuery,
+  type Recommendations,
+  type ResponseTier,
+  type SetIncidentStatusBody,
+  type TransferDepartment,
+} from "@onemap/shared";
+import { type Actor, stationScope } from "../../actor";
+import { ConflictError, ForbiddenError, NotFoundError } from "../../errors";
+import type { Realtime } from "../../plugins/realtime";
+import type { DutyService } from "../duty/service";
+import { type IncidentRow, incidentInclude, toIncident } from "./mappers";
+
+export type Tx = Prisma.TransactionClient;
+
+export interface IncidentDeps {
+  db: DbClient;
+  realtime: Realtime;
+  duty: DutyService;
+  now?: () => Date;
+}
+
+export function createIncidentService({ db, realtime, duty, now = () => new Date() }: IncidentDeps) {
+  const scoped = (actor: Actor) => {
+    const scope = stationScope(actor);
+    return scope ? { stationId: scope } : {};
+  };
+
+  async function load(tx: Tx | DbClient, actor: Actor, id: string): Promise<IncidentRow> {
+    const row = await tx.incident.findFirst({ where: { id, ...scoped(actor) }, include: incidentInclude });
+    if (!row) throw new NotFoundError("incident");
+    return row;
+  }
+
+  async function record(
+    tx: Tx,
+    incidentId: string,
+    actorId: string | null,
+    type: string,
+    before: unknown,
+    after: unknown,
+    reason?: string | null,
+  ) {
+    await tx.incidentEvent.create({
+      data: {
+        incidentId,
+        actorId,
+        type,
+        before: before === null || before === undefined ? Prisma.JsonNull : (before as Prisma.InputJsonValue),
+        after: after === null || after === undefined ? Prisma.JsonNull : (after as Prisma.InputJsonValue),
+        reason: reason ?? null,
+      },
+    });
+  }
+
+  /** Writes `data` only if nobody changed the incident since it was read (else 409). */
+  async function update(tx: Tx, row: IncidentRow, data: Prisma.IncidentUncheckedUpdateManyInput): Promise<void> {
+    const result = await tx.incident.updateMany({
+      where: { id: row.id, version: row.version },
+      data: { ...data, version: { increment: 1 } },
+    });
+    if (result.count === 0) throw new ConflictError(`incident ${row.number} was changed by someone else meanwhile: reload and try again`);
+  }
+
+  function publish(event: "incident:created" | "incident:updated", incident: Incident) {
+    realtime.emitScoped(event, incident, [incident.stationId]);
+  }
+
+  async function duplicatesOf(row: { id: string; lat: number; lon: number; category: string; reportedAt: Date }) {
+    const box = boundingBox(row, DUPLICATE_RADIUS_M);
+    const open = await db.incident.findMany({
+      where: {
+        id: { not: row.id },
+        category: row.category,
+        status: { in: [...OPEN_INCIDENT_STATUSES] },
+        reportedAt: { gte: new Date(row.reportedAt.getTime() - DUPLICATE_WINDOW_MS), lte: row.reportedAt },
+        lat: { gte: box.minLat, lte: box.maxLat },
+        lon: { gte: box.minLon, lte: box.maxLon },
+      },
+      select: { id: true, number: true, lat: true, lon: true, category: true, reportedAt: true, status: true },
+    });
+    return likelyDuplicates(row, open).map((d) => ({ id: d.incident.id, number: d.incident.number, distanceM: d.distanceM }));
+  }
+
+  /** The roster entry for a duty role in the shift in progress. */
+  async function onDuty(role: DutyRole) {
+    const roster = await duty.getDuty();
+    return roster.entries.find((e) => e.shift === roster.currentShift && e.role === role)?.officer ?? null;
+  }
+
+  /** Releases the units still working an incident (cancelled, transferred, closed). */
+  async function releaseUnits(tx: Tx, incidentId: string, outcome: "CANCELLED" | "CLEARED", at: Date) {
+    const active = await tx.assignment.findMany({
+      where: { incidentId, status: { in: ["DISPATCHED", "ACKNOWLEDGED", "EN_ROUTE", "ON_SCENE"] } },
+    });
+    for (const a of active) {
+      await tx.assignment.update({ where: { id: a.id }, data: { status: outcome, clearedAt: at } });
+      await tx.unit.updateMany({
+        where: { id: a.unitId, status: { in: ["DISPATCHED", "EN_ROUTE", "ON_SCENE"] } },
+        data: { status: "AVAILABLE", version: { increment: 1 } },
+      });
+    }
+    return active.map((a) => a.unitId);
+  }
+
+  async function afterRelease(unitIds: string[]) {
+    if (unitIds.length === 0) return;
+    const units = await db.unit.findMany({ where: { id: { in: unitIds } } });
+    for (const u of units)
+      realtime.emitScoped(
+        "unit:status",
+        { unitId: u.id, status: u.status, previous: "DISPATCHED", version: u.version, at: now().toISOString() },
+        [u.homeStationId],
+      );
+  }
+
+  return {
+    load,
+    record,
+    publish,
+
+    async create(actor: Actor, body: CreateIncidentBody): Promise<Incident> {
+      const grids = await db.grid.findMany({ select: { id: true, stationId: true, polygon: true } });
+      const grid = findGrid(
+        body,
+        grids.map((g) => ({ ...g, polygon: g.polygon as unknown as GeoJsonPolygon })),
+      );
+      let stationId = grid?.stationId;
+      if (!stationId) {
+        const stations = await db.station.findMany({ where: { kind: "POLICE_STATION" }, select: { id: true, lat: true, lon: true } });
+        stationId = nearest(body, stations)?.id;
+      }
+      if (!stationId) throw new ConflictError("no police station is registered to take this incident");
+      const scope = stationScope(actor);
+      if (scope && scope !== stationId)
+        throw new ForbiddenError("this location is outside your station's area: the command centre takes it");
+      const at = now();
+      const id = randomUUID();
+      const row = await db.$transaction(async (tx) => {
+        const day = chinaDate(at).replaceAll("-", "");
+        const [counter] = await tx.$queryRaw<{ last: number }[]>`
+          INSERT INTO "DailyCounter" (date, last) VALUES (${day}, 1)
+          ON CONFLICT (date) DO UPDATE SET last = "DailyCounter".last + 1 RETURNING last`;
+        const number = `${day}-${String(counter?.last ?? 1).padStart(4, "0")}`;
+        await tx.incident.create({
+          data: {
+            id,
+            number,
+            category: body.category,
+            priority: body.priority ?? INCIDENT_CATEGORIES[body.category].priority,
+            lat: body.lat,
+            lon: body.lon,
+            address: body.address ?? null,
+            callerName: body.callerName ?? null,
+            callerPhone: body.callerPhone ?? null,
+            description: body.description ?? null,
+            gridId: grid?.id ?? null,
+            stationId,
+            createdById: actor.userId,
+            reportedAt: at,
+          },
+        });
+        const created = await load(tx, actor, id);
+        await record(tx, id, actor.userId, "created", null, {
+          number,
+          category: created.category,
+          priority: created.priority,
+          gridId: created.gridId,
+          stationId,
+        });
+        return created;
+      });
+      const incident = toIncident(row, await duplicatesOf(row));
+      publish("incident:created", incident);
+      return incident;
+    },
+
+    async list(actor: Actor, q: IncidentsQuery): Promise<Incident[]> {
+      const scope = stationScope(actor);
+      if (scope && q.station && q.station !== scope) throw new NotFoundError("station");
+      const rows = await db.incident.findMany({
+        where: {
+          ...(q.status ? { status: { in: q.status } } : {}),
+          ...(q.tier ? { tier: q.tier } : {}),
+          ...(q.category ? { category: q.category } : {}),
+          ...(q.station ? { stationId: q.station } : {}),
+          ...(q.from || q.to
+            ? { reportedAt: { ...(q.from ? { gte: new Date(q.from) } : {}), ...(q.to ? { lt: new Date(q.to) } : {}) } }
+            : {}),
+          ...scoped(actor),
+        },
+        include: incidentInclude,
+        orderBy: { reportedAt: "desc" },
+        take: q.limit,
+      });
+      // duplicates among the listed open incidents, each against those reported before it
+      return rows.map((row) => {
+        const earlier = rows.filter((r) => r.reportedAt <= row.reportedAt && r.id !== row.id);
+        const dups = OPEN_INCIDENT_STATUSES.includes(row.status)
+          ? likelyDuplicates(row, earlier).map((d) => ({ id: d.incident.id, number: d.incident.number, distanceM: d.distanceM }))
+          : [];
+        return toIncident(row, dups);
+      });
+    },
+
+    async get(actor: Actor, id: string): Promise<IncidentDetail> {
+      const row = await load(db, actor, id);
+      const events = await db.incidentEvent.findMany({
+        where: { incidentId: id },
+        include: { actor: { select: { id: true, username: true, displayName: true } } },
+        orderBy: [{ at: "asc" }, { id: "asc" }],
+      });
+      return {
+        ...toIncident(row, OPEN_INCIDENT_STATUSES.includes(row.status) ? await duplicatesOf(row) : []),
+        timeline: events.map((e) => ({
+          id: e.id.toString(),
+          type: e.type,
+          at: e.at.toISOString(),
+          actor: e.actor,
+          before: e.before,
+          after: e.after,
+          reason: e.reason,
+        })),
+      };
+    },
+
+    async setStatus(actor: Actor, id: string, body: SetIncidentStatusBody): Promise<Incident> {
+      const at = now();
+      const { row, released } = await db.$transaction(async (tx) => {
+        const row = await load(tx, actor, id);
+        const error = incidentTransitionError(row.status, body.status);
+        if (error) throw new ConflictError(error);
+        const route = body.status === "RESOLVED" && body.case ? routeCase(body.case) : null;
+        const stamp =
+          body.status === "ON_SCENE"
+            ? { onSceneAt: row.onSceneAt ?? at }
+            : body.status === "RESOLVED"
+              ? { resolvedAt: at }
+              : body.status === "CLOSED"
+                ? { closedAt: at }
+                : { cancelledAt: at };
+        await update(tx, row, { status: body.status, ...stamp, ...(route ? { caseLevel: route.level, caseRoute: route.to } : {}) });
+        const released =
+          body.status === "CANCELLED"
+            ? await releaseUnits(tx, id, "CANCELLED", at)
+            : body.status === "CLOSED"
+              ? await releaseUnits(tx, id, "CLEARED", at)
+              : [];
+        await record(
+          tx,
+          id,
+          actor.userId,
+          "status_changed",
+          { status: row.status },
+          { status: body.status, ...(route ? { case: route } : {}), ...(released.length ? { releasedUnits: released } : {}) },
+          body.reason,
+        );
+        return { row: await load(tx, actor, id), released };
+      });
+      await afterRelease(released);
+      const incident = toIncident(row);
+      publish("incident:updated", incident);
+      return incident;
+    },
+
+    async addNote(actor: Actor, id: string, text: string): Promise<Incident> {
+      const row = await db.$transaction(async (tx) => {
+        const row = await load(tx, actor, id);
+        await record(tx, id, actor.userId, "note", null, { text });
+        return row;
+      });
+      const incident = toIncident(row);
+      publish("incident:updated", incident);
+      return incident;
+    },
+
+    async transfer(actor: Actor, id: string, department: TransferDepartment, reason: string): Promise<Incident> {
+      const at = now();
+      const { row, released } = await db.$transaction(async (tx) => {
+        const row = await load(tx, actor, id);
+        const error = incidentTransitionError(row.status, "TRANSFERRED");
+        if (error) throw new ConflictError(error);
+        await update(tx, row, { status: "TRANSFERRED", transferredAt: at, transferDepartment: department });
+        const released = await releaseUnits(tx, id, "CANCELLED", at);
+        await record(
+          tx,
+          id,
+          actor.userId,
+          "transferred",
+          { status: row.status },
+          { status: "TRANSFERRED", department, ...(released.length ? { releasedUnits: released } : {}) },
+          reason,
+        );
+        return { row: await load(tx, actor, id), released };
+      });
+      await afterRelease(released);
+      const incident = toIncident(row);
+      publish("incident:updated", incident);
+      return incident;
+    },
+
+    async link(actor: Actor, id: string, duplicateOfId: string): Promise<Incident> {
+      if (id === duplicateOfId) throw new ConflictError("an incident cannot duplicate itself");
+      const row = await db.$transaction(async (tx) => {
+        const row = await load(tx, actor, id);
+        const original = await load(tx, actor, duplicateOfId);
+        await update(tx, row, { duplicateOfId: original.id });
+        await record(
+          tx,
+          id,
+          actor.userId,
+          "linked",
+          { duplicateOfId: row.duplicateOfId },
+          { duplicateOfId: original.id, number: original.number },
+        );
+        return load(tx, actor, id);
+      });
+      const incident = toIncident(row);
+      publish("incident:updated", incident);
+      return incident;
+    },
+
+    /** Duty leaders set the tier: who commands, which groups come in; recorded and broadcast. */
+    async setTier(actor: Actor, id: string, tier: ResponseTier, reason: string): Promise<Incident> {
+      const commander = await onDuty(COMMANDING_DUTY_ROLE[tier]);
+      const { row, change } = await db.$transaction(async (tx) => {
+        const row = await load(tx, actor, id);
+        if (!OPEN_INCIDENT_STATUSES.includes(row.status))
+          throw new ConflictError(`incident ${row.number} is ${row.status}: its tier can no longer change`);
+        if (row.tier === tier) throw new ConflictError(`incident ${row.number} is already at ${tier}`);
+        const change = tierChange(row.tier, tier);
+        await update(tx, row, { tier, escalationRequested: null, commandingOfficerId: commander?.id ?? null });
+        await record(
+          tx,
+          id,
+          actor.userId,
+          "tier_changed",
+          { tier: row.tier, commandingOfficerId: row.commandingOfficerId },
+          {
+            tier,
+            commandingRole: change.commandingRole,
+            commandingOfficer: commander,
+            activated: change.activated,
+            released: change.released,
+            jointCommandPost: change.jointCommandPost,
+          },
+          reason,
+        );
+        return { row: await load(tx, actor, id), change };
+      });
+      const incident = toIncident(row);
+      realtime.emitScoped(
+        "tier:changed",
+        {
+          incidentId: id,
+          from: change.from,
+          to: change.to,
+          reason,
+          by: actor.username,
+          commandingOfficer: commander,
+          activatedGroups: activatedGroups(tier),
+          at: now().toISOString(),
+        },
+        [incident.stationId],
+      );
+      publish("incident:updated", incident);
+      return incident;
+    },
+
+    /** Operators (and chiefs) ask the leaders for a higher tier; the leaders see it on the incident. */
+    async requestEscalation(actor: Actor, id: string, tier: ResponseTier, reason: string): Promise<Incident> {
+      const row = await db.$transaction(async (tx) => {
+        const row = await load(tx, actor, id);
+        if (!OPEN_INCIDENT_STATUSES.includes(row.status)) throw new ConflictError(`incident ${row.number} is ${row.status}`);
+        if (tierRank(tier) <= tierRank(row.tier))
+          throw new ConflictError(`incident ${row.number} is already at ${row.tier}: ask for a higher tier`);
+        await update(tx, row, { escalationRequested: tier });
+        await record(tx, id, actor.userId, "escalation_requested", { tier: row.tier }, { requested: tier }, reason);
+        return load(tx, actor, id);
+      });
+      const incident = toIncident(row);
+      publish("incident:updated", incident);
+      return incident;
+    },
+
+    /** Available units ranked by ETA, with "where from, how many, who leads". */
+    async recommendations(actor: Actor, id: string): Promise<Recommendations> {
+      const row = await load(db, actor, id);
+      const groups = activatedGroups(row.tier);
+      const scope = stationScope(actor);
+      const [units, stations, commanding, commander] = await Promise.all([
+        db.unit.findMany({
+          where: {
+            status: "AVAILABLE",
+            lastLat: { not: null },
+            lastLon: { not: null },
+            lastFixAt: { not: null },
+            ...(scope ? { homeStationId: scope } : {}),
+            // reinforcement groups join only when the incident's tier brings them in
+            OR: [{ reinforcementGroupId: null }, { reinforcementGroup: { kind: { in: groups } } }],
+          },
+          include: {
+            leader: { select: { id: true, name: true, title: true, phone: true } },
+            reinforcementGroup: { select: { kind: true } },
+            _count: { select: { members: true } },
+          },
+        }),
+        db.station.findMany({ select: { id: true, name: true } }),
+        onDuty(row.tier === "ROUTINE" ? "DUTY_LEADER" : COMMANDING_DUTY_ROLE[row.tier]),
+        onDuty("COMMANDER"),
+      ]);
+      const stationName = new Map(stations.map((s) => [s.id, s.name]));
+      const ranked = rankUnits(
+        row,
+        units.map((u) => ({ ...u, lat: u.lastLat as number, lon: u.lastLon as number, lastFixAt: u.lastFixAt as Date })),
+        now(),
+      );
+      const byStation = new Map<
+        string,
+        { stationId: string; stationName: string; within3km: number; within5km: number; within10km: number }
+      >();
+      for (const r of ranked) {
+        if (r.distanceM > 10_000) continue;
+        const s = byStation.get(r.unit.homeStationId) ?? {
+          stationId: r.unit.homeStationId,
+          stationName: stationName.get(r.unit.homeStationId) ?? r.unit.homeStationId,
+          within3km: 0,
+          within5km: 0,
+          within10km: 0,
+        };
+        s.within10km++;
+        if (r.distanceM <= 5000) s.within5km++;
+        if (r.distanceM <= 3000) s.within3km++;
+        byStation.set(r.unit.homeStationId, s);
+      }
+      return {
+        incidentId: id,
+        tier: row.tier,
+        recommendations: ranked.slice(0, 50).map((r) => ({
+          unitId: r.unit.id,
+          callsign: r.unit.callsign,
+          kind: r.unit.kind,
+          status: r.unit.status,
+          distanceM: r.distanceM,
+          etaS: r.etaS,
+          inGrid: r.inGrid,
+          stale: r.stale,
+          lastFixAgeS: r.lastFixAgeS,
+          leader: r.unit.leader,
+          memberCount: r.unit._count.members,
+          stationId: r.unit.homeStationId,
+          stationName: stationName.get(r.unit.homeStationId) ?? r.unit.homeStationId,
+          reinforcementGroup: r.unit.reinforcementGroup?.kind ?? null,
+        })),
+        byStation: [...byStation.values()].sort((a, b) => b.within3km - a.within3km || b.within10km - a.within10km),
+        commandingLeader: commanding
+          ? { role: row.tier === "ROUTINE" ? "DUTY_LEADER" : COMMANDING_DUTY_ROLE[row.tier], officer: commanding }
+          : null,
+        commander,
+        activatedGroups: groups,
+      };
+    },
+  };
+}
+
+export type IncidentService = ReturnType<typeof createIncidentService>;

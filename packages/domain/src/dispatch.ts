@@ -1,0 +1,213 @@
+// The pure rules of dispatch: incident lifecycle, ETA and ranking, graded response, posture, the
+// "133" case routing and duplicate detection. No I/O: the API feeds them rows and clocks.
+import type { AssignmentStatus, DutyRole, IncidentStatus, ReinforcementGroupKind, ResponseTier, UnitKind } from "@onemap/shared";
+import { distanceMeters, type LatLon } from "./geo";
+
+// ---------------------------------------------------------------- lifecycle
+
+const INCIDENT_TRANSITIONS: Record<IncidentStatus, readonly IncidentStatus[]> = {
+  NEW: ["DISPATCHED", "TRANSFERRED", "CANCELLED"],
+  DISPATCHED: ["ON_SCENE", "TRANSFERRED", "CANCELLED"],
+  ON_SCENE: ["RESOLVED", "TRANSFERRED"],
+  RESOLVED: ["CLOSED"],
+  CLOSED: [],
+  TRANSFERRED: [],
+  CANCELLED: [],
+};
+
+export const OPEN_INCIDENT_STATUSES: readonly IncidentStatus[] = ["NEW", "DISPATCHED", "ON_SCENE"];
+/** statuses in which more units may still be sent */
+export const DISPATCHABLE_INCIDENT_STATUSES: readonly IncidentStatus[] = ["NEW", "DISPATCHED", "ON_SCENE"];
+
+/** null when allowed, else the reason it is not */
+export function incidentTransitionError(from: IncidentStatus, to: IncidentStatus): string | null {
+  if (from === to) return `the incident is already ${to}`;
+  if (INCIDENT_TRANSITIONS[from].includes(to)) return null;
+  const allowed = INCIDENT_TRANSITIONS[from];
+  return `an incident that is ${from} cannot become ${to}${allowed.length ? ` (it can become ${allowed.join(", ")})` : " (it is finished)"}`;
+}
+
+const ASSIGNMENT_ORDER: readonly AssignmentStatus[] = ["DISPATCHED", "ACKNOWLEDGED", "EN_ROUTE", "ON_SCENE", "CLEARED"];
+export const ACTIVE_ASSIGNMENT_STATUSES: readonly AssignmentStatus[] = ["DISPATCHED", "ACKNOWLEDGED", "EN_ROUTE", "ON_SCENE"];
+
+/** Progress only moves forward (a step may be skipped: a unit may report on scene without en route). */
+export function assignmentTransitionError(from: AssignmentStatus, to: AssignmentStatus): string | null {
+  if (from === "CLEARED" || from === "CANCELLED") return `the assignment is already ${from.toLowerCase()}`;
+  if (to === "CANCELLED" || to === "CLEARED") return null;
+  const a = ASSIGNMENT_ORDER.indexOf(from);
+  const b = ASSIGNMENT_ORDER.indexOf(to);
+  if (b <= a)
+    return `the assignment is ${from.toLowerCase().replace("_", " ")}: it cannot go back to ${to.toLowerCase().replace("_", " ")}`;
+  return null;
+}
+
+// ---------------------------------------------------------------- ETA and ranking
+
+/** Urban roads wind: the straight line times this is the distance driven. */
+export const ROAD_FACTOR = 1.35;
+/** Response speeds (km/h) and the time to get moving (s), by unit kind. */
+export const RESPONSE_PROFILE: Record<UnitKind, { kmh: number; turnoutS: number }> = {
+  CAR: { kmh: 40, turnoutS: 30 },
+  MOTORCYCLE: { kmh: 35, turnoutS: 20 },
+  SWAT: { kmh: 40, turnoutS: 60 },
+  FOOT: { kmh: 5, turnoutS: 0 },
+};
+/** a unit whose last fix is older than this is ranked down and marked stale */
+export const STALE_FIX_MS = 5 * 60_000;
+const STALE_PENALTY_S = 600;
+
+export function estimateEtaSeconds(distanceM: number, kind: UnitKind): number {
+  const { kmh, turnoutS } = RESPONSE_PROFILE[kind];
+  return Math.round(turnoutS + (distanceM * ROAD_FACTOR) / (kmh / 3.6));
+}
+
+export interface Candidate {
+  id: string;
+  kind: UnitKind;
+  lat: number;
+  lon: number;
+  lastFixAt: Date;
+  gridId: string | null;
+}
+
+export interface Ranked<C extends Candidate> {
+  unit: C;
+  distanceM: number;
+  etaS: number;
+  inGrid: boolean;
+  stale: boolean;
+  lastFixAgeS: number;
+}
+
+/**
+ * Orders candidates by estimated time of arrival. A stale fix counts as ten minutes later (its unit
+ * could be anywhere); at equal ETA (same 15 s) a unit of the incident's own grid comes first.
+ */
+export function rankUnits<C extends Candidate>(
+  incident: LatLon & { gridId: string | null },
+  candidates: readonly C[],
+  now: Date,
+): Ranked<C>[] {
+  const ranked = candidates.map((unit) => {
+    const distanceM = Math.round(distanceMeters(incident, unit));
+    const ageMs = Math.max(0, now.getTime() - unit.lastFixAt.getTime());
+    return {
+      unit,
+      distanceM,
+      etaS: estimateEtaSeconds(distanceM, unit.kind),
+      inGrid: incident.gridId !== null && unit.gridId === incident.gridId,
+      stale: ageMs > STALE_FIX_MS,
+      lastFixAgeS: Math.round(ageMs / 1000),
+    };
+  });
+  const score = (r: Ranked<C>) => r.etaS + (r.stale ? STALE_PENALTY_S : 0);
+  return ranked.sort((a, b) => {
+    const bucket = Math.floor(score(a) / 15) - Math.floor(score(b) / 15);
+    if (bucket !== 0) return bucket;
+    if (a.inGrid !== b.inGrid) return a.inGrid ? -1 : 1;
+    return score(a) - score(b) || a.distanceM - b.distanceM || a.unit.id.localeCompare(b.unit.id);
+  });
+}
+
+// ---------------------------------------------------------------- graded response (DESIGN §3)
+
+export const TIER_ORDER: readonly ResponseTier[] = ["ROUTINE", "LEVEL_III", "LEVEL_II", "LEVEL_I"];
+export const tierRank = (tier: ResponseTier) => TIER_ORDER.indexOf(tier);
+
+/** who commands at a tier, looked up in today's roster */
+export const COMMANDING_DUTY_ROLE: Record<ResponseTier, DutyRole> = {
+  ROUTINE: "OPERATOR",
+  LEVEL_III: "DUTY_LEADER",
+  LEVEL_II: "SUPERVISING_LEADER",
+  LEVEL_I: "PRINCIPAL_LEADER",
+};
+
+const GROUP_TIER: Record<ReinforcementGroupKind, ResponseTier> = {
+  RAPID_REACTION: "LEVEL_III",
+  SWAT_ASSAULT: "LEVEL_II",
+  HQ_RESERVE: "LEVEL_I",
+};
+
+/** The reinforcement groups a tier brings in: each tier adds its group to those below it. */
+export function activatedGroups(tier: ResponseTier): ReinforcementGroupKind[] {
+  return (Object.keys(GROUP_TIER) as ReinforcementGroupKind[]).filter((g) => tierRank(tier) >= tierRank(GROUP_TIER[g]));
+}
+
+/** Level I opens a joint command post of these HQ units. */
+export const JOINT_COMMAND_POST = ["国保大队", "治安大队", "刑侦大队", "网安大队", "情报中心", "交警大队"] as const;
+
+export interface TierChange {
+  from: ResponseTier;
+  to: ResponseTier;
+  commandingRole: DutyRole;
+  activated: ReinforcementGroupKind[];
+  released: ReinforcementGroupKind[];
+  jointCommandPost: boolean;
+}
+
+export function tierChange(from: ResponseTier, to: ResponseTier): TierChange {
+  const before = new Set(activatedGroups(from));
+  const after = activatedGroups(to);
+  return {
+    from,
+    to,
+    commandingRole: COMMANDING_DUTY_ROLE[to],
+    activated: after.filter((g) => !before.has(g)),
+    released: [...before].filter((g) => !after.includes(g)),
+    jointCommandPost: to === "LEVEL_I",
+  };
+}
+
+/** County posture → units that must be patrolling each urban grid. */
+export const MINIMUM_UNITS_PER_URBAN_GRID: Record<ResponseTier, number> = { ROUTINE: 1, LEVEL_III: 2, LEVEL_II: 3, LEVEL_I: 4 };
+
+// ---------------------------------------------------------------- "133" case routing
+
+export interface CaseFacts {
+  serial: boolean;
+  gang: boolean;
+  crossRegion: boolean;
+  major: boolean;
+  kind: "property" | "drug" | "economic" | "violent" | "other";
+  caughtOnScene: boolean;
+  handedOver: boolean;
+  selfSurrender: boolean;
+}
+
+export interface CaseRoute {
+  level: 1 | 2 | 3;
+  to: "MAJOR_CASE_SQUAD" | "PROPERTY_CRIME_SQUAD" | "NARCOTICS_SQUAD" | "ECONOMIC_CRIME_SQUAD" | "LOCAL_STATION";
+  /** the unit's name in the bureau */
+  label: string;
+}
+
+/**
+ * Level 1 — serial, gang, cross-region or major cases — go to the major-case squad; level 3 — a
+ * suspect caught on scene, handed over, or surrendering — stays with the local station; the rest are
+ * level 2, for the squad of their kind.
+ */
+export function routeCase(facts: CaseFacts): CaseRoute {
+  if (facts.serial || facts.gang || facts.crossRegion || facts.major)
+    return { level: 1, to: "MAJOR_CASE_SQUAD", label: "刑侦大队重案中队" };
+  if (facts.caughtOnScene || facts.handedOver || facts.selfSurrender) return { level: 3, to: "LOCAL_STATION", label: "属地派出所" };
+  if (facts.kind === "drug") return { level: 2, to: "NARCOTICS_SQUAD", label: "禁毒大队" };
+  if (facts.kind === "economic") return { level: 2, to: "ECONOMIC_CRIME_SQUAD", label: "经侦大队" };
+  return { level: 2, to: "PROPERTY_CRIME_SQUAD", label: "刑侦大队侦查中队" };
+}
+
+// ---------------------------------------------------------------- duplicates
+
+export const DUPLICATE_RADIUS_M = 200;
+export const DUPLICATE_WINDOW_MS = 10 * 60_000;
+
+export function likelyDuplicates<I extends LatLon & { id: string; category: string; reportedAt: Date; status: IncidentStatus }>(
+  incoming: LatLon & { category: string; reportedAt: Date },
+  open: readonly I[],
+): { incident: I; distanceM: number }[] {
+  return open
+    .filter((i) => OPEN_INCIDENT_STATUSES.includes(i.status) && i.category === incoming.category)
+    .filter((i) => Math.abs(incoming.reportedAt.getTime() - i.reportedAt.getTime()) <= DUPLICATE_WINDOW_MS)
+    .map((incident) => ({ incident, distanceM: Math.round(distanceMeters(incoming, incident)) }))
+    .filter((d) => d.distanceM <= DUPLICATE_RADIUS_M)
+    .sort((a, b) => a.distanceM - b.distanceM);
+}

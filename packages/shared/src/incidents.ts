@@ -1,0 +1,309 @@
+// Incidents, dispatch and graded response: the contract of /api/incidents and friends.
+import { z } from "zod";
+import { Id, IsoDateTime, Latitude, Longitude } from "./common";
+import {
+  AssignmentStatus,
+  DutyRole,
+  IncidentStatus,
+  Priority,
+  ReinforcementGroupKind,
+  ResponseTier,
+  Shift,
+  UnitKind,
+  UnitStatus,
+} from "./enums";
+
+/** 警情类别: group, Chinese label, default priority. */
+export const INCIDENT_CATEGORIES = {
+  theft: { group: "criminal", label: "盗窃", priority: "P3" },
+  burglary: { group: "criminal", label: "入室盗窃", priority: "P2" },
+  robbery: { group: "criminal", label: "抢劫", priority: "P1" },
+  snatching: { group: "criminal", label: "抢夺", priority: "P2" },
+  fraud: { group: "criminal", label: "诈骗", priority: "P3" },
+  assault: { group: "criminal", label: "伤害", priority: "P2" },
+  homicide: { group: "criminal", label: "命案", priority: "P1" },
+  kidnapping: { group: "criminal", label: "绑架", priority: "P1" },
+  sexual_assault: { group: "criminal", label: "性侵", priority: "P1" },
+  drugs: { group: "criminal", label: "涉毒", priority: "P2" },
+  fight: { group: "public_order", label: "打架斗殴", priority: "P2" },
+  disturbance: { group: "public_order", label: "扰乱秩序", priority: "P3" },
+  noise: { group: "public_order", label: "噪音扰民", priority: "P4" },
+  gambling: { group: "public_order", label: "赌博", priority: "P3" },
+  mass_incident: { group: "public_order", label: "群体性事件", priority: "P1" },
+  suspicious: { group: "public_order", label: "可疑人员物品", priority: "P3" },
+  traffic_accident: { group: "traffic", label: "交通事故", priority: "P2" },
+  traffic_injury: { group: "traffic", label: "交通事故(伤亡)", priority: "P1" },
+  traffic_jam: { group: "traffic", label: "交通拥堵", priority: "P4" },
+  drunk_driving: { group: "traffic", label: "酒驾醉驾", priority: "P2" },
+  fire: { group: "fire_rescue", label: "火灾", priority: "P1" },
+  rescue: { group: "fire_rescue", label: "抢险救援", priority: "P1" },
+  drowning: { group: "fire_rescue", label: "溺水", priority: "P1" },
+  missing_person: { group: "emergency", label: "人员走失", priority: "P2" },
+  suicide_risk: { group: "emergency", label: "轻生", priority: "P1" },
+  disaster: { group: "emergency", label: "自然灾害", priority: "P1" },
+  explosion: { group: "emergency", label: "爆炸", priority: "P1" },
+  civil_dispute: { group: "non_police", label: "民事纠纷", priority: "P4" },
+  utility_fault: { group: "non_police", label: "水电气故障", priority: "P4" },
+  animal: { group: "non_police", label: "动物求助", priority: "P4" },
+  medical: { group: "non_police", label: "急病求助", priority: "P2" },
+  consultation: { group: "non_police", label: "咨询求助", priority: "P4" },
+} as const satisfies Record<string, { group: string; label: string; priority: Priority }>;
+
+export const IncidentCategory = z.enum(
+  Object.keys(INCIDENT_CATEGORIES) as [keyof typeof INCIDENT_CATEGORIES, ...(keyof typeof INCIDENT_CATEGORIES)[]],
+);
+export type IncidentCategory = z.infer<typeof IncidentCategory>;
+
+/** 非警务 hand-over targets */
+export const TransferDepartment = z.enum([
+  "CIVIL_AFFAIRS",
+  "HEALTH",
+  "TELECOM",
+  "ENVIRONMENT",
+  "EMERGENCY_MANAGEMENT",
+  "URBAN_MANAGEMENT",
+  "UTILITIES",
+  "MARKET_REGULATION",
+  "OTHER",
+]);
+export type TransferDepartment = z.infer<typeof TransferDepartment>;
+
+const PhoneNumber = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\-() ]{3,20}$/, "a phone number: digits, +, -, spaces");
+
+export const CreateIncidentBody = z
+  .object({
+    category: IncidentCategory,
+    /** defaults from the category */
+    priority: Priority.optional(),
+    lat: Latitude,
+    lon: Longitude,
+    address: z.string().trim().max(200).optional(),
+    callerName: z.string().trim().max(50).optional(),
+    callerPhone: PhoneNumber.optional(),
+    description: z.string().trim().max(2000).optional(),
+  })
+  .strict();
+export type CreateIncidentBody = z.infer<typeof CreateIncidentBody>;
+
+export const IncidentsQuery = z
+  .object({
+    status: z
+      .string()
+      .transform((v) => v.split(",").map((s) => s.trim()))
+      .pipe(z.array(IncidentStatus).min(1))
+      .optional(),
+    tier: ResponseTier.optional(),
+    category: IncidentCategory.optional(),
+    station: Id.optional(),
+    from: IsoDateTime.optional(),
+    to: IsoDateTime.optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+export type IncidentsQuery = z.output<typeof IncidentsQuery>;
+
+export const AssignmentView = z.object({
+  id: Id,
+  unitId: Id,
+  callsign: z.string(),
+  unitKind: UnitKind,
+  status: AssignmentStatus,
+  dispatchedAt: IsoDateTime,
+  acknowledgedAt: IsoDateTime.nullable(),
+  enRouteAt: IsoDateTime.nullable(),
+  onSceneAt: IsoDateTime.nullable(),
+  clearedAt: IsoDateTime.nullable(),
+});
+export type AssignmentView = z.infer<typeof AssignmentView>;
+
+export const IncidentEventView = z.object({
+  id: z.string(),
+  type: z.string(),
+  at: IsoDateTime,
+  actor: z.object({ id: Id, username: z.string(), displayName: z.string() }).nullable(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  reason: z.string().nullable(),
+});
+
+export const OfficerRef = z.object({ id: Id, name: z.string(), title: z.string().nullable(), phone: z.string().nullable() });
+
+export const Incident = z.object({
+  id: Id,
+  number: z.string(),
+  category: IncidentCategory,
+  priority: Priority,
+  status: IncidentStatus,
+  tier: ResponseTier,
+  lat: Latitude,
+  lon: Longitude,
+  address: z.string().nullable(),
+  callerName: z.string().nullable(),
+  callerPhone: z.string().nullable(),
+  description: z.string().nullable(),
+  gridId: Id.nullable(),
+  stationId: Id,
+  duplicateOfId: Id.nullable(),
+  likelyDuplicateOf: z.array(z.object({ id: Id, number: z.string(), distanceM: z.number() })),
+  escalationRequested: ResponseTier.nullable(),
+  commandingOfficer: OfficerRef.nullable(),
+  activatedGroups: z.array(ReinforcementGroupKind),
+  transferDepartment: TransferDepartment.nullable(),
+  caseLevel: z.number().int().nullable(),
+  caseRoute: z.string().nullable(),
+  reportedAt: IsoDateTime,
+  dispatchedAt: IsoDateTime.nullable(),
+  onSceneAt: IsoDateTime.nullable(),
+  resolvedAt: IsoDateTime.nullable(),
+  closedAt: IsoDateTime.nullable(),
+  /** derived: call → first dispatch, first dispatch → first arrival (seconds) */
+  callToDispatchS: z.number().nullable(),
+  dispatchToArrivalS: z.number().nullable(),
+  version: z.number().int(),
+  assignments: z.array(AssignmentView),
+});
+export type Incident = z.infer<typeof Incident>;
+
+export const IncidentDetail = Incident.extend({ timeline: z.array(IncidentEventView) });
+export type IncidentDetail = z.infer<typeof IncidentDetail>;
+
+export const SetIncidentStatusBody = z
+  .object({
+    status: z.enum(["ON_SCENE", "RESOLVED", "CLOSED", "CANCELLED"]),
+    reason: z.string().trim().min(1).max(500).optional(),
+    /** when a resolved incident becomes a case: what the "133" routing decides on */
+    case: z
+      .object({
+        serial: z.boolean().default(false),
+        gang: z.boolean().default(false),
+        crossRegion: z.boolean().default(false),
+        major: z.boolean().default(false),
+        kind: z.enum(["property", "drug", "economic", "violent", "other"]),
+        caughtOnScene: z.boolean().default(false),
+        handedOver: z.boolean().default(false),
+        selfSurrender: z.boolean().default(false),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .refine((b) => b.status !== "CANCELLED" || b.reason !== undefined, { path: ["reason"], message: "a cancellation needs a reason" })
+  .refine((b) => b.case === undefined || b.status === "RESOLVED", { path: ["case"], message: "a case is opened only when resolving" });
+export type SetIncidentStatusBody = z.infer<typeof SetIncidentStatusBody>;
+
+export const NoteBody = z.object({ text: z.string().trim().min(1).max(2000) }).strict();
+export const TransferBody = z.object({ department: TransferDepartment, reason: z.string().trim().min(1).max(500) }).strict();
+export const TierBody = z.object({ tier: ResponseTier, reason: z.string().trim().min(2, "give the reason").max(500) }).strict();
+export const LinkBody = z.object({ duplicateOfId: Id }).strict();
+export const DispatchBody = z
+  .object({ unitIds: z.array(Id).min(1).max(50) })
+  .strict()
+  .refine((b) => new Set(b.unitIds).size === b.unitIds.length, { path: ["unitIds"], message: "a unit is named twice" });
+export type DispatchBody = z.infer<typeof DispatchBody>;
+
+export const DispatchResult = z.object({ incident: Incident, assignments: z.array(AssignmentView) });
+export type DispatchResult = z.infer<typeof DispatchResult>;
+
+export const Recommendation = z.object({
+  unitId: Id,
+  callsign: z.string(),
+  kind: UnitKind,
+  status: UnitStatus,
+  distanceM: z.number(),
+  etaS: z.number(),
+  inGrid: z.boolean(),
+  stale: z.boolean(),
+  lastFixAgeS: z.number(),
+  leader: OfficerRef.nullable(),
+  memberCount: z.number().int(),
+  stationId: Id,
+  stationName: z.string(),
+  reinforcementGroup: ReinforcementGroupKind.nullable(),
+});
+export type Recommendation = z.infer<typeof Recommendation>;
+
+export const Recommendations = z.object({
+  incidentId: Id,
+  tier: ResponseTier,
+  recommendations: z.array(Recommendation),
+  /** "where from, how many": available units per station within 3, 5 and 10 km */
+  byStation: z.array(
+    z.object({
+      stationId: Id,
+      stationName: z.string(),
+      within3km: z.number().int(),
+      within5km: z.number().int(),
+      within10km: z.number().int(),
+    }),
+  ),
+  /** "who leads": the leader on duty commanding at this tier, and the commander */
+  commandingLeader: z.object({ role: DutyRole, officer: OfficerRef }).nullable(),
+  commander: OfficerRef.nullable(),
+  activatedGroups: z.array(ReinforcementGroupKind),
+});
+export type Recommendations = z.infer<typeof Recommendations>;
+
+export const PutPostureBody = z.object({ level: ResponseTier, reason: z.string().trim().min(2).max(500) }).strict();
+export const PostureDetail = z.object({
+  level: ResponseTier,
+  reason: z.string().nullable(),
+  updatedAt: IsoDateTime,
+  minimumUnitsPerUrbanGrid: z.number().int(),
+  grids: z.array(
+    z.object({
+      gridId: Id,
+      name: z.string(),
+      stationId: Id,
+      patrolling: z.number().int(),
+      minimum: z.number().int(),
+      underMinimum: z.boolean(),
+    }),
+  ),
+});
+export type PostureDetail = z.infer<typeof PostureDetail>;
+
+export const PutDutyBody = z
+  .object({
+    date: z.iso.date(),
+    entries: z
+      .array(z.object({ shift: Shift, role: DutyRole, officerId: Id }).strict())
+      .min(1)
+      .max(100),
+  })
+  .strict();
+
+export const LiveStats = z.object({
+  openIncidents: z.object({
+    total: z.number().int(),
+    byStatus: z.record(z.string(), z.number().int()),
+    byTier: z.record(z.string(), z.number().int()),
+    byCategory: z.record(z.string(), z.number().int()),
+  }),
+  units: z.object({ available: z.number().int(), byStatus: z.record(z.string(), z.number().int()) }),
+  today: z.object({
+    date: z.iso.date(),
+    incidents: z.number().int(),
+    dispatched: z.number().int(),
+    medianCallToDispatchS: z.number().nullable(),
+    p90CallToDispatchS: z.number().nullable(),
+  }),
+});
+export type LiveStats = z.infer<typeof LiveStats>;
+
+export const TierChangedEvent = z.object({
+  incidentId: Id,
+  from: ResponseTier,
+  to: ResponseTier,
+  reason: z.string(),
+  by: z.string(),
+  commandingOfficer: OfficerRef.nullable(),
+  activatedGroups: z.array(ReinforcementGroupKind),
+  at: IsoDateTime,
+});
+export type TierChangedEvent = z.infer<typeof TierChangedEvent>;
+
+export const PostureChangedEvent = PostureDetail;
+export const AssignmentUpdatedEvent = AssignmentView.extend({ incidentId: Id });
