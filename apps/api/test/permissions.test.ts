@@ -1,0 +1,129 @@
+// Who may do what: every role against every write route. A refused request writes nothing.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, login, type TestContext } from "./helpers";
+import { connectBoard, sleep } from "./realtime-helpers";
+
+type Role = "operator" | "leader" | "chief" | "admin";
+const ALL: Role[] = ["operator", "leader", "chief", "admin"];
+
+describe("the permission matrix", () => {
+  let t: TestContext;
+  let base: string;
+  const cookies = {} as Record<Role, string>;
+  let incidentId = "";
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    base = await t.app.listen({ host: "127.0.0.1", port: 0 });
+    for (const r of ALL) cookies[r] = await login(t.app, r);
+    // an incident in 东城's area, visible to every role that may see it
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/incidents",
+      headers: { cookie: cookies.operator },
+      payload: { category: "theft", lat: 31.03, lon: 106.425 },
+    });
+    incidentId = res.json().id;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  // [route, body, roles allowed]; each refused role gets 403 and leaves the database as it was
+  const writes: [string, string, () => unknown, Role[]][] = [
+    ["POST", "/api/incidents", () => ({ category: "noise", lat: 31.03, lon: 106.425 }), ["operator", "leader", "chief"]],
+    ["POST", "/api/incidents/:id/notes", () => ({ text: "note" }), ["operator", "leader", "chief"]],
+    ["POST", "/api/incidents/:id/tier", () => ({ tier: "LEVEL_III", reason: "matrix" }), ["leader"]],
+    ["POST", "/api/incidents/:id/escalation-request", () => ({ tier: "LEVEL_I", reason: "matrix" }), ["operator", "chief"]],
+    ["POST", "/api/incidents/:id/link", () => ({ duplicateOfId: incidentId }), ["operator", "leader", "chief"]],
+    ["PUT", "/api/posture", () => ({ level: "ROUTINE", reason: "matrix" }), ["leader"]],
+    ["PUT", "/api/duty", () => ({ date: "2027-01-01", entries: [{ shift: "DAY", role: "COMMANDER", officerId: "of-0001" }] }), ["admin"]],
+    [
+      "POST",
+      "/api/users",
+      () => ({ username: `u${Math.random().toString(36).slice(2, 8)}`, displayName: "x", password: "long enough pw", role: "OPERATOR" }),
+      ["admin"],
+    ],
+    // administrators take units out of service for maintenance
+    ["PUT", "/api/units/un-dc-car-1/status", () => ({ status: "BUSY", version: 0 }), ["operator", "leader", "chief", "admin"]],
+  ];
+
+  for (const [method, route, body, allowed] of writes) {
+    for (const role of ALL) {
+      const expectAllowed = allowed.includes(role);
+      it(`${method} ${route} as ${role}: ${expectAllowed ? "allowed" : "403"}`, async () => {
+        const events = await t.db.incidentEvent.count();
+        const url = route.replace(":id", incidentId);
+        const res = await t.app.inject({
+          method: method as "POST" | "PUT",
+          url,
+          headers: { cookie: cookies[role] },
+          payload: body() as object,
+        });
+        if (expectAllowed) {
+          // allowed: not refused for the role (the request may still be refused on its merits, e.g. a stale version)
+          expect([401, 403]).not.toContain(res.statusCode);
+        } else {
+          expect(res.statusCode).toBe(403);
+          expect(await t.db.incidentEvent.count()).toBe(events);
+        }
+      });
+    }
+  }
+
+  it.each(["/api/incidents", "/api/incidents/x/dispatch", "/api/incidents/x/tier", "/api/posture", "/api/duty"])(
+    "%s without a session is 401",
+    async (url) => {
+      const res = await t.app.inject({ method: url.endsWith("posture") || url.endsWith("duty") ? "PUT" : "POST", url, payload: {} });
+      expect(res.statusCode).toBe(401);
+    },
+  );
+
+  it("keeps another station's incident from a chief: 404 on every action, and nothing on their socket", async () => {
+    const { socket } = await connectBoard(base, cookies.chief);
+    const heard: string[] = [];
+    for (const e of ["incident:created", "incident:updated", "assignment:updated", "tier:changed", "unit:status"] as const)
+      socket.on(e, () => heard.push(e));
+    const bc = (
+      await t.app.inject({
+        method: "POST",
+        url: "/api/incidents",
+        headers: { cookie: cookies.operator },
+        payload: { category: "fight", lat: 31.03, lon: 106.395 },
+      })
+    ).json();
+    await t.db.unit.update({
+      where: { id: "un-bc-car-1" },
+      data: { status: "AVAILABLE", lastLat: 31.031, lastLon: 106.395, lastFixAt: new Date() },
+    });
+    await t.app.inject({
+      method: "POST",
+      url: `/api/incidents/${bc.id}/dispatch`,
+      headers: { cookie: cookies.operator },
+      payload: { unitIds: ["un-bc-car-1"] },
+    });
+    await t.app.inject({
+      method: "POST",
+      url: `/api/incidents/${bc.id}/tier`,
+      headers: { cookie: cookies.leader },
+      payload: { tier: "LEVEL_III", reason: "fight spreading" },
+    });
+    for (const [method, url, payload] of [
+      ["GET", `/api/incidents/${bc.id}`, undefined],
+      ["GET", `/api/incidents/${bc.id}/recommendations`, undefined],
+      ["POST", `/api/incidents/${bc.id}/notes`, { text: "peek" }],
+      ["POST", `/api/incidents/${bc.id}/status`, { status: "CANCELLED", reason: "peek" }],
+      ["POST", `/api/incidents/${bc.id}/dispatch`, { unitIds: ["un-dc-car-2"] }],
+      ["POST", `/api/incidents/${bc.id}/escalation-request`, { tier: "LEVEL_I", reason: "peek" }],
+    ] as const) {
+      const res = await t.app.inject({ method, url, headers: { cookie: cookies.chief }, ...(payload ? { payload } : {}) });
+      expect(res.statusCode, `${method} ${url}`).toBe(404);
+    }
+    await sleep(300);
+    expect(heard).toEqual([]);
+    // while the operator's board heard all of it
+    const bcEvents = await t.db.incidentEvent.findMany({ where: { incidentId: bc.id } });
+    expect(bcEvents.map((e) => e.type)).toEqual(["created", "dispatched", "tier_changed"]);
+    socket.close();
+  });
+});
