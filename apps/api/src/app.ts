@@ -101,6 +101,8 @@ export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logg
   const ingest = createIngestService({ registry, pipeline });
 
   const posture = createPostureService({ db, realtime: app.realtime });
+  posture.watch(config.COVERAGE_CHECK_MS, (error) => app.log.error({ err: error }, "posture coverage check failed"));
+  app.addHook("onClose", async () => posture.stop());
   const resources = createResourceService({ db });
   await app.register(healthRoutes, { db, embeddedDatabase, version: VERSION });
   await app.register(authRoutes, { loginPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE });

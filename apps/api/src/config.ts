@@ -32,6 +32,8 @@ export const ConfigSchema = z
     POSITION_MAX_BATCH: z.coerce.number().int().min(1).max(50_000).default(5000),
     /** beyond this many fixes waiting, ingest answers 503 with Retry-After */
     POSITION_MAX_PENDING: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
+    /** how often the county posture's grid coverage is re-checked (posture:changed when it changes) */
+    COVERAGE_CHECK_MS: z.coerce.number().int().min(500).max(600_000).default(10_000),
     /** a board away for less than this gets the missed events replayed; longer, it reloads the snapshot */
     RECOVERY_WINDOW_S: z.coerce.number().int().min(0).max(3600).default(60),
     /** run the simulator (demo units patrolling) beside the API; defaults to true in demo mode */

@@ -467,3 +467,36 @@ describe("incidents and dispatch", () => {
     });
   });
 });
+
+describe("posture coverage", () => {
+  it("tells the boards when a grid falls under the posture's minimum as units move", async () => {
+    const t = await buildTestApp({ env: { COVERAGE_CHECK_MS: "500" } });
+    try {
+      const base = await t.app.listen({ host: "127.0.0.1", port: 0 });
+      const leader = await login(t.app, "leader");
+      await t.app.inject({
+        method: "PUT",
+        url: "/api/posture",
+        headers: { cookie: leader },
+        payload: { level: "ROUTINE", reason: "baseline" },
+      });
+      const { socket } = await connectBoard(base, await login(t.app, "chief"));
+      // every unit in grid gr-05 leaves it: that grid is now under the routine minimum of one
+      const grid = await t.db.grid.findUniqueOrThrow({ where: { id: "gr-05" } });
+      const before = (await (await t.app.inject({ method: "GET", url: "/api/posture", headers: { cookie: leader } })).json()).grids.find(
+        (g: { gridId: string }) => g.gridId === "gr-05",
+      );
+      expect(before.underMinimum).toBe(false);
+      const heard = waitForEvent(socket, "posture:changed", 5000);
+      const inside = (await t.db.unit.findMany({ where: { status: "AVAILABLE" } })).filter(
+        (u) => Math.abs((u.lastLat ?? 0) - grid.centerLat) < 0.006 && Math.abs((u.lastLon ?? 0) - grid.centerLon) < 0.006,
+      );
+      await t.db.unit.updateMany({ where: { id: { in: inside.map((u) => u.id) } }, data: { lastLat: 31.2, lastLon: 106.6 } });
+      const event = await heard;
+      expect(event.grids.find((g) => g.gridId === "gr-05")?.underMinimum).toBe(true);
+      socket.close();
+    } finally {
+      await t.close();
+    }
+  });
+});

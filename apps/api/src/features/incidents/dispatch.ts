@@ -10,7 +10,7 @@ import { type Actor, stationScope } from "../../actor";
 import { ConflictError, NotFoundError } from "../../errors";
 import type { Realtime } from "../../plugins/realtime";
 import { toAssignment, toIncident } from "./mappers";
-import type { IncidentService } from "./service";
+import { type IncidentService, TX } from "./service";
 
 /** an en-route unit this close to its incident is on scene */
 export const ARRIVAL_RADIUS_M = 50;
@@ -63,98 +63,94 @@ export function createDispatchService({
       const at = now();
       let result: { body: DispatchResult; units: { id: string; status: UnitStatus; version: number; homeStationId: string }[] };
       try {
-        result = await db.$transaction(
-          async (tx) => {
-            if (idempotencyKey) {
-              // a concurrent repeat waits here on the key's primary key until the first commits
-              const claimed = await tx.$executeRaw`
+        result = await db.$transaction(async (tx) => {
+          if (idempotencyKey) {
+            // a concurrent repeat waits here on the key's primary key until the first commits
+            const claimed = await tx.$executeRaw`
                 INSERT INTO "IdempotencyKey" ("userId", key, route, "requestHash", "statusCode", response)
                 VALUES (${actor.userId}, ${idempotencyKey}, 'dispatch', ${requestHash}, 0, '{}'::jsonb) ON CONFLICT DO NOTHING`;
-              if (claimed === 0) {
-                const stored = await tx.idempotencyKey.findUniqueOrThrow({
-                  where: { userId_key: { userId: actor.userId, key: idempotencyKey } },
-                });
-                if (stored.requestHash !== requestHash) throw new ConflictError("this Idempotency-Key was used for a different request");
-                throw new Replay(stored.statusCode, stored.response);
-              }
+            if (claimed === 0) {
+              const stored = await tx.idempotencyKey.findUniqueOrThrow({
+                where: { userId_key: { userId: actor.userId, key: idempotencyKey } },
+              });
+              if (stored.requestHash !== requestHash) throw new ConflictError("this Idempotency-Key was used for a different request");
+              throw new Replay(stored.statusCode, stored.response);
             }
-            const incident = await incidents.load(tx, actor, incidentId);
-            if (!DISPATCHABLE_INCIDENT_STATUSES.includes(incident.status))
-              throw new ConflictError(`incident ${incident.number} is ${incident.status}: no more units can be sent`);
-            const scope = stationScope(actor);
-            const visible = await tx.unit.findMany({
-              where: { id: { in: unitIds }, ...(scope ? { homeStationId: scope } : {}) },
-              select: { id: true, callsign: true },
-            });
-            const missing = unitIds.filter((id) => !visible.some((u) => u.id === id));
-            if (missing.length > 0) throw new NotFoundError(`unit ${missing.join(", ")}`);
+          }
+          const incident = await incidents.load(tx, actor, incidentId);
+          if (!DISPATCHABLE_INCIDENT_STATUSES.includes(incident.status))
+            throw new ConflictError(`incident ${incident.number} is ${incident.status}: no more units can be sent`);
+          const scope = stationScope(actor);
+          const visible = await tx.unit.findMany({
+            where: { id: { in: unitIds }, ...(scope ? { homeStationId: scope } : {}) },
+            select: { id: true, callsign: true },
+          });
+          const missing = unitIds.filter((id) => !visible.some((u) => u.id === id));
+          if (missing.length > 0) throw new NotFoundError(`unit ${missing.join(", ")}`);
 
-            const claimed = await tx.$queryRaw<{ id: string; status: UnitStatus; version: number; homeStationId: string }[]>`
+          const claimed = await tx.$queryRaw<{ id: string; status: UnitStatus; version: number; homeStationId: string }[]>`
               UPDATE "Unit" SET status = 'DISPATCHED', version = version + 1, "updatedAt" = now()
                WHERE id = ANY(${unitIds}::text[]) AND status = 'AVAILABLE'
            RETURNING id, status, version, "homeStationId"`;
-            if (claimed.length < unitIds.length) {
-              const taken = unitIds.filter((id) => !claimed.some((c) => c.id === id));
-              const reasons = await Promise.all(
-                taken.map(async (unitId) => {
-                  const unit = visible.find((u) => u.id === unitId);
-                  const active = await tx.assignment.findFirst({
-                    where: { unitId, status: { in: [...ACTIVE_ASSIGNMENT_STATUSES] } },
-                    include: { incident: { select: { number: true } } },
-                  });
-                  if (active) return `unit ${unit?.callsign} is already on incident ${active.incident.number}`;
-                  const now = await tx.unit.findUnique({ where: { id: unitId }, select: { status: true } });
-                  return `unit ${unit?.callsign} is not available (${now?.status.toLowerCase().replaceAll("_", " ")})`;
-                }),
-              );
-              throw new ConflictError(reasons.join("; "));
-            }
-            const assignmentIds: string[] = unitIds.map(() => randomUUID());
-            await tx.assignment.createMany({
-              data: unitIds.map((unitId, i) => ({
-                id: assignmentIds[i] as string,
-                incidentId,
-                unitId,
-                dispatchedById: actor.userId,
-                dispatchedAt: at,
-              })),
-            });
-            const updated = await tx.incident.updateMany({
-              where: { id: incidentId, version: incident.version },
-              data: {
-                ...(incident.status === "NEW" ? { status: "DISPATCHED" } : {}),
-                dispatchedAt: incident.dispatchedAt ?? at,
-                version: { increment: 1 },
-              },
-            });
-            if (updated.count === 0)
-              throw new ConflictError(`incident ${incident.number} was changed by someone else meanwhile: try again`);
-            await incidents.record(
-              tx,
-              incidentId,
-              actor.userId,
-              "dispatched",
-              { status: incident.status },
-              {
-                status: incident.status === "NEW" ? "DISPATCHED" : incident.status,
-                units: visible.map((u) => ({ id: u.id, callsign: u.callsign })),
-              },
+          if (claimed.length < unitIds.length) {
+            const taken = unitIds.filter((id) => !claimed.some((c) => c.id === id));
+            const reasons = await Promise.all(
+              taken.map(async (unitId) => {
+                const unit = visible.find((u) => u.id === unitId);
+                const active = await tx.assignment.findFirst({
+                  where: { unitId, status: { in: [...ACTIVE_ASSIGNMENT_STATUSES] } },
+                  include: { incident: { select: { number: true } } },
+                });
+                if (active) return `unit ${unit?.callsign} is already on incident ${active.incident.number}`;
+                const now = await tx.unit.findUnique({ where: { id: unitId }, select: { status: true } });
+                return `unit ${unit?.callsign} is not available (${now?.status.toLowerCase().replaceAll("_", " ")})`;
+              }),
             );
-            const fresh = await incidents.load(tx, actor, incidentId);
-            const body: DispatchResult = {
-              incident: toIncident(fresh),
-              assignments: fresh.assignments.filter((a) => assignmentIds.includes(a.id)).map(toAssignment),
-            };
-            if (idempotencyKey) {
-              await tx.idempotencyKey.update({
-                where: { userId_key: { userId: actor.userId, key: idempotencyKey } },
-                data: { statusCode: 200, response: body as unknown as Prisma.InputJsonValue },
-              });
-            }
-            return { body, units: claimed };
-          },
-          { timeout: 15_000 },
-        );
+            throw new ConflictError(reasons.join("; "));
+          }
+          const assignmentIds: string[] = unitIds.map(() => randomUUID());
+          await tx.assignment.createMany({
+            data: unitIds.map((unitId, i) => ({
+              id: assignmentIds[i] as string,
+              incidentId,
+              unitId,
+              dispatchedById: actor.userId,
+              dispatchedAt: at,
+            })),
+          });
+          const updated = await tx.incident.updateMany({
+            where: { id: incidentId, version: incident.version },
+            data: {
+              ...(incident.status === "NEW" ? { status: "DISPATCHED" } : {}),
+              dispatchedAt: incident.dispatchedAt ?? at,
+              version: { increment: 1 },
+            },
+          });
+          if (updated.count === 0) throw new ConflictError(`incident ${incident.number} was changed by someone else meanwhile: try again`);
+          await incidents.record(
+            tx,
+            incidentId,
+            actor.userId,
+            "dispatched",
+            { status: incident.status },
+            {
+              status: incident.status === "NEW" ? "DISPATCHED" : incident.status,
+              units: visible.map((u) => ({ id: u.id, callsign: u.callsign })),
+            },
+          );
+          const fresh = await incidents.load(tx, actor, incidentId);
+          const body: DispatchResult = {
+            incident: toIncident(fresh),
+            assignments: fresh.assignments.filter((a) => assignmentIds.includes(a.id)).map(toAssignment),
+          };
+          if (idempotencyKey) {
+            await tx.idempotencyKey.update({
+              where: { userId_key: { userId: actor.userId, key: idempotencyKey } },
+              data: { statusCode: 200, response: body as unknown as Prisma.InputJsonValue },
+            });
+          }
+          return { body, units: claimed };
+        }, TX);
       } catch (error) {
         if (error instanceof Replay) return { statusCode: error.statusCode, body: error.body as DispatchResult, replayed: true };
         // the partial unique index caught what the conditional update let through: still a taken unit
@@ -219,7 +215,7 @@ export function createDispatchService({
           },
         });
         return { fresh, previousUnitStatus: a.unit.status, unit, assignment: fresh.assignments.find((x) => x.id === a.id) };
-      });
+      }, TX);
       const incident = toIncident(outcome.fresh);
       if (outcome.assignment)
         realtime.emitScoped("assignment:updated", { ...toAssignment(outcome.assignment), incidentId: incident.id }, [incident.stationId]);

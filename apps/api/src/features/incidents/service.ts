@@ -29,9 +29,12 @@ import {
   type IncidentDetail,
   type IncidentsQuery,
   type Recommendations,
+  type ReinforcementGroupKind,
   type ResponseTier,
   type SetIncidentStatusBody,
   type TransferDepartment,
+  type UnitKind,
+  type UnitStatus,
 } from "@onemap/shared";
 import { type Actor, stationScope } from "../../actor";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../errors";
@@ -40,6 +43,21 @@ import type { DutyService } from "../duty/service";
 import { type IncidentRow, incidentInclude, toIncident } from "./mappers";
 
 export type Tx = Prisma.TransactionClient;
+
+interface RankableUnit {
+  id: string;
+  callsign: string;
+  kind: UnitKind;
+  status: UnitStatus;
+  homeStationId: string;
+  gridId: string | null;
+  lat: number;
+  lon: number;
+  lastFixAt: Date;
+  group: ReinforcementGroupKind | null;
+}
+/** interactive transactions may wait a while for a connection under a burst of calls */
+export const TX = { maxWait: 10_000, timeout: 15_000 };
 
 export interface IncidentDeps {
   db: DbClient;
@@ -164,11 +182,14 @@ export function createIncidentService({ db, realtime, duty, now = () => new Date
         throw new ForbiddenError("this location is outside your station's area: the command centre takes it");
       const at = now();
       const id = randomUUID();
+      // The day's counter is bumped in its own statement, not inside the transaction: under a burst of
+      // calls a row lock held for a whole transaction would queue every call behind it. A failed
+      // creation leaves a gap in the numbers, never a duplicate.
+      const day = chinaDate(at).replaceAll("-", "");
+      const [counter] = await db.$queryRaw<{ last: number }[]>`
+        INSERT INTO "DailyCounter" (date, last) VALUES (${day}, 1)
+        ON CONFLICT (date) DO UPDATE SET last = "DailyCounter".last + 1 RETURNING last`;
       const row = await db.$transaction(async (tx) => {
-        const day = chinaDate(at).replaceAll("-", "");
-        const [counter] = await tx.$queryRaw<{ last: number }[]>`
-          INSERT INTO "DailyCounter" (date, last) VALUES (${day}, 1)
-          ON CONFLICT (date) DO UPDATE SET last = "DailyCounter".last + 1 RETURNING last`;
         const number = `${day}-${String(counter?.last ?? 1).padStart(4, "0")}`;
         await tx.incident.create({
           data: {
@@ -284,7 +305,7 @@ export function createIncidentService({ db, realtime, duty, now = () => new Date
           body.reason,
         );
         return { row: await load(tx, actor, id), released };
-      });
+      }, TX);
       await afterRelease(released);
       const incident = toIncident(row);
       publish("incident:updated", incident);
@@ -296,7 +317,7 @@ export function createIncidentService({ db, realtime, duty, now = () => new Date
         const row = await load(tx, actor, id);
         await record(tx, id, actor.userId, "note", null, { text });
         return row;
-      });
+      }, TX);
       const incident = toIncident(row);
       publish("incident:updated", incident);
       return incident;
@@ -320,7 +341,7 @@ export function createIncidentService({ db, realtime, duty, now = () => new Date
           reason,
         );
         return { row: await load(tx, actor, id), released };
-      });
+      }, TX);
       await afterRelease(released);
       const incident = toIncident(row);
       publish("incident:updated", incident);
@@ -342,7 +363,7 @@ export function createIncidentService({ db, realtime, duty, now = () => new Date
           { duplicateOfId: original.id, number: original.number },
         );
         return load(tx, actor, id);
-      });
+      }, TX);
       const incident = toIncident(row);
       publish("incident:updated", incident);
       return incident;
@@ -375,7 +396,7 @@ export function createIncidentService({ db, realtime, duty, now = () => new Date
           reason,
         );
         return { row: await load(tx, actor, id), change };
-      });
+      }, TX);
       const incident = toIncident(row);
       realtime.emitScoped(
         "tier:changed",
@@ -405,7 +426,7 @@ export function createIncidentService({ db, realtime, duty, now = () => new Date
         await update(tx, row, { escalationRequested: tier });
         await record(tx, id, actor.userId, "escalation_requested", { tier: row.tier }, { requested: tier }, reason);
         return load(tx, actor, id);
-      });
+      }, TX);
       const incident = toIncident(row);
       publish("incident:updated", incident);
       return incident;
@@ -416,32 +437,33 @@ export function createIncidentService({ db, realtime, duty, now = () => new Date
       const row = await load(db, actor, id);
       const groups = activatedGroups(row.tier);
       const scope = stationScope(actor);
+      // The ranking reads only the moving parts of up to thousands of units in one lean query; leaders
+      // and crews are looked up for the units that make the list.
       const [units, stations, commanding, commander] = await Promise.all([
-        db.unit.findMany({
-          where: {
-            status: "AVAILABLE",
-            lastLat: { not: null },
-            lastLon: { not: null },
-            lastFixAt: { not: null },
-            ...(scope ? { homeStationId: scope } : {}),
-            // reinforcement groups join only when the incident's tier brings them in
-            OR: [{ reinforcementGroupId: null }, { reinforcementGroup: { kind: { in: groups } } }],
-          },
-          include: {
-            leader: { select: { id: true, name: true, title: true, phone: true } },
-            reinforcementGroup: { select: { kind: true } },
-            _count: { select: { members: true } },
-          },
-        }),
+        db.$queryRaw<RankableUnit[]>`
+          SELECT u.id, u.callsign, u.kind, u.status, u."homeStationId", u."gridId", u."lastLat" AS lat, u."lastLon" AS lon, u."lastFixAt", rg.kind::text AS "group"
+            FROM "Unit" u LEFT JOIN "ReinforcementGroup" rg ON rg.id = u."reinforcementGroupId"
+           WHERE u.status = 'AVAILABLE' AND u."lastLat" IS NOT NULL AND u."lastLon" IS NOT NULL AND u."lastFixAt" IS NOT NULL
+             AND (${scope}::text IS NULL OR u."homeStationId" = ${scope})
+             AND (u."reinforcementGroupId" IS NULL OR rg.kind::text = ANY(${groups}::text[]))`,
         db.station.findMany({ select: { id: true, name: true } }),
         onDuty(row.tier === "ROUTINE" ? "DUTY_LEADER" : COMMANDING_DUTY_ROLE[row.tier]),
         onDuty("COMMANDER"),
       ]);
       const stationName = new Map(stations.map((s) => [s.id, s.name]));
-      const ranked = rankUnits(
-        row,
-        units.map((u) => ({ ...u, lat: u.lastLat as number, lon: u.lastLon as number, lastFixAt: u.lastFixAt as Date })),
-        now(),
+      const ranked = rankUnits(row, units, now());
+      const top = ranked.slice(0, 50);
+      const crews = new Map(
+        (
+          await db.unit.findMany({
+            where: { id: { in: top.map((r) => r.unit.id) } },
+            select: {
+              id: true,
+              leader: { select: { id: true, name: true, title: true, phone: true } },
+              _count: { select: { members: true } },
+            },
+          })
+        ).map((u) => [u.id, u]),
       );
       const byStation = new Map<
         string,
@@ -464,7 +486,7 @@ export function createIncidentService({ db, realtime, duty, now = () => new Date
       return {
         incidentId: id,
         tier: row.tier,
-        recommendations: ranked.slice(0, 50).map((r) => ({
+        recommendations: top.map((r) => ({
           unitId: r.unit.id,
           callsign: r.unit.callsign,
           kind: r.unit.kind,
@@ -474,11 +496,11 @@ export function createIncidentService({ db, realtime, duty, now = () => new Date
           inGrid: r.inGrid,
           stale: r.stale,
           lastFixAgeS: r.lastFixAgeS,
-          leader: r.unit.leader,
-          memberCount: r.unit._count.members,
+          leader: crews.get(r.unit.id)?.leader ?? null,
+          memberCount: crews.get(r.unit.id)?._count.members ?? 0,
           stationId: r.unit.homeStationId,
           stationName: stationName.get(r.unit.homeStationId) ?? r.unit.homeStationId,
-          reinforcementGroup: r.unit.reinforcementGroup?.kind ?? null,
+          reinforcementGroup: r.unit.group,
         })),
         byStation: [...byStation.values()].sort((a, b) => b.within3km - a.within3km || b.within10km - a.within10km),
         commandingLeader: commanding

@@ -38,9 +38,32 @@ export function createPostureService({ db, realtime }: { db: DbClient; realtime?
     };
   }
 
+  let watcher: NodeJS.Timeout | undefined;
+  let lastUnder: string | null = null;
+  /** Re-checks coverage and tells the boards when the set of grids under the minimum changes. */
+  async function checkCoverage(): Promise<void> {
+    const detail = await getDetail();
+    const under = detail.grids
+      .filter((g) => g.underMinimum)
+      .map((g) => g.gridId)
+      .join(",");
+    const key = `${detail.level}:${under}`;
+    if (lastUnder !== null && key !== lastUnder) realtime?.emitAll("posture:changed", detail);
+    lastUnder = key;
+  }
+
   return {
     getPosture,
     getDetail,
+    checkCoverage,
+    /** every `everyMs`, a coverage check (each API process runs its own; boards treat the event as state, so a repeat is harmless) */
+    watch(everyMs: number, onError: (error: unknown) => void) {
+      watcher = setInterval(() => void checkCoverage().catch(onError), everyMs);
+      watcher.unref();
+    },
+    stop() {
+      clearInterval(watcher);
+    },
     async setPosture(actor: Actor, level: ResponseTier, reason: string): Promise<PostureDetail> {
       await db.posture.upsert({
         where: { id: 1 },
@@ -48,6 +71,10 @@ export function createPostureService({ db, realtime }: { db: DbClient; realtime?
         update: { level, reason, updatedById: actor.userId },
       });
       const detail = await getDetail();
+      lastUnder = `${detail.level}:${detail.grids
+        .filter((g) => g.underMinimum)
+        .map((g) => g.gridId)
+        .join(",")}`;
       realtime?.emitAll("posture:changed", detail);
       return detail;
     },
