@@ -54,6 +54,54 @@ describe("the simulator", () => {
     socket.close();
   });
 
+  it("drives a dispatched unit to its incident, through the device APIs, and clears it after its time on scene", {
+    timeout: 60_000,
+  }, async () => {
+    const operator = await login(t.app, "operator");
+    const unit = await t.db.unit.findUniqueOrThrow({ where: { id: "un-dc-car-2" } });
+    const target = { lat: (unit.lastLat ?? 0) + 0.0015, lon: unit.lastLon ?? 0 }; // about 170 m north
+    const incident = (
+      await t.app.inject({
+        method: "POST",
+        url: "/api/incidents",
+        headers: { cookie: operator },
+        payload: { category: "theft", ...target },
+      })
+    ).json();
+    const sent = await t.app.inject({
+      method: "POST",
+      url: `/api/incidents/${incident.id}/dispatch`,
+      headers: { cookie: operator },
+      payload: { unitIds: [unit.id] },
+    });
+    expect(sent.statusCode).toBe(200);
+    const run = await runSimulator([
+      "--base",
+      base,
+      "--interval",
+      "300",
+      "--follow",
+      "300",
+      "--dwell",
+      "1",
+      "--duration",
+      "22",
+      "--report",
+      "0",
+    ]);
+    expect(run.code, run.output).toBe(0);
+    const summary = JSON.parse(run.output.split("SIMULATOR_SUMMARY ")[1] ?? "{}");
+    expect(summary.responded).toBe(1);
+    const assignment = await t.db.assignment.findFirstOrThrow({ where: { incidentId: incident.id } });
+    // acknowledged and en route by its device, on scene by its position, cleared after its time there
+    expect(assignment.acknowledgedAt).not.toBeNull();
+    expect(assignment.enRouteAt).not.toBeNull();
+    expect(assignment.onSceneAt).not.toBeNull();
+    expect(assignment.status).toBe("CLEARED");
+    expect((await t.db.unit.findUniqueOrThrow({ where: { id: unit.id } })).status).toBe("AVAILABLE");
+    expect((await t.db.incident.findUniqueOrThrow({ where: { id: incident.id } })).status).toBe("ON_SCENE");
+  });
+
   it("refuses bad options plainly", async () => {
     const run = await runSimulator(["--base", base, "--interval", "fast"]);
     expect(run.code).toBe(2);

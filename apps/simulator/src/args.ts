@@ -17,6 +17,10 @@ export interface SimulatorOptions {
   duration: number;
   /** print a progress line this often (s; 0: only the summary) */
   report: number;
+  /** how long a dispatched unit stays on scene before it reports clear (s) */
+  dwell: number;
+  /** how often assignments are read from the API (ms; 0: never) */
+  follow: number;
   seed: number;
 }
 
@@ -32,6 +36,8 @@ const HELP = `onemap simulator — drives units through the public device APIs
   --concurrency N     requests in flight at most (default 64)
   --duration S        stop after S seconds (default: run until stopped)
   --report S          print progress every S seconds (default 10; 0 = only the summary)
+  --dwell S           a dispatched unit stays on scene S seconds, then reports clear (default 120)
+  --follow MS         read dispatches from the API every MS ms (default 3000; 0 = patrol only)
   --seed N            random seed (default 1)`;
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): SimulatorOptions {
@@ -48,6 +54,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
       concurrency: { type: "string" },
       duration: { type: "string" },
       report: { type: "string" },
+      dwell: { type: "string" },
+      follow: { type: "string" },
       seed: { type: "string" },
       help: { type: "boolean" },
     },
@@ -76,6 +84,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     concurrency: int("concurrency", values.concurrency, 64, 1),
     duration: int("duration", values.duration, 0, 0),
     report: int("report", values.report, 10, 0),
+    dwell: int("dwell", values.dwell, 120, 0),
+    follow: int("follow", values.follow, 3000, 0),
     seed: int("seed", values.seed, 1, 0),
   };
 }

@@ -58,7 +58,60 @@ export async function runSimulator(options: SimulatorOptions, signal: AbortSigna
     return { unit, area, state: startState(at, area, unit.kind, random), due: now + (i / units.length) * options.interval, lastStep: now };
   });
 
-  const stats = { sent: 0, ok: 0, rejected: 0, overloaded: 0, failed: 0, deferred: 0, latencies: [] as number[] };
+  const stats = { sent: 0, ok: 0, rejected: 0, overloaded: 0, failed: 0, deferred: 0, responded: 0, latencies: [] as number[] };
+
+  // Dispatches: read through the API like a unit's terminal would be told of them. A dispatched unit
+  // acknowledges, drives to the incident (onemap sets it on scene when it is within 50 m), stays
+  // `dwell` seconds, and reports clear; then it patrols again.
+  const byId = new Map(driven.map((d) => [d.unit.id, d]));
+  const working = new Map<string, { assignmentId: string; onSceneSince: number | null }>();
+  const device = (path: string, deviceId: string) => client.request("POST", path, JSON.stringify({ deviceId }));
+  const follow = async () => {
+    const res = await client.request("GET", "/api/incidents?status=DISPATCHED,ON_SCENE&limit=500");
+    if (res.status !== 200) return;
+    const incidents = JSON.parse(res.body) as { lat: number; lon: number; assignments: { id: string; unitId: string; status: string }[] }[];
+    for (const incident of incidents) {
+      for (const a of incident.assignments) {
+        const d = byId.get(a.unitId);
+        if (!d?.unit.deviceId) continue;
+        if (a.status === "DISPATCHED") {
+          await device(`/api/devices/assignments/${a.id}/ack`, d.unit.deviceId);
+          await device(`/api/devices/assignments/${a.id}/enroute`, d.unit.deviceId);
+          d.state = { ...d.state, destination: { lat: incident.lat, lon: incident.lon } };
+          working.set(a.unitId, { assignmentId: a.id, onSceneSince: null });
+          stats.responded++;
+        } else if (a.status === "EN_ROUTE" || a.status === "ACKNOWLEDGED") {
+          d.state = { ...d.state, destination: { lat: incident.lat, lon: incident.lon } };
+          if (!working.has(a.unitId)) working.set(a.unitId, { assignmentId: a.id, onSceneSince: null });
+        } else if (a.status === "ON_SCENE") {
+          const w = working.get(a.unitId) ?? { assignmentId: a.id, onSceneSince: null };
+          w.onSceneSince ??= Date.now();
+          working.set(a.unitId, w);
+          if (Date.now() - w.onSceneSince >= options.dwell * 1000) {
+            await device(`/api/devices/assignments/${a.id}/clear`, d.unit.deviceId);
+            d.state = { ...d.state, destination: null };
+            working.delete(a.unitId);
+          }
+        }
+      }
+    }
+  };
+  let following = false;
+  const follower =
+    options.follow > 0
+      ? setInterval(() => {
+          if (following) return;
+          following = true;
+          follow()
+            .catch(() => {
+              // the API is busy or restarting: the next round reads the dispatches again
+              stats.failed++;
+            })
+            .finally(() => {
+              following = false;
+            });
+        }, options.follow)
+      : undefined;
   let inFlight = 0;
   const started = Date.now();
 
@@ -115,6 +168,7 @@ export async function runSimulator(options: SimulatorOptions, signal: AbortSigna
       overloaded: stats.overloaded,
       failed: stats.failed,
       deferred: stats.deferred,
+      responded: stats.responded,
       fixesPerS: Math.round(stats.ok / Math.max(elapsed, 0.001)),
       p50Ms: Math.round(pct(50)),
       p99Ms: Math.round(pct(99)),
@@ -154,7 +208,8 @@ export async function runSimulator(options: SimulatorOptions, signal: AbortSigna
       if (batch.length > 0) void send(batch);
     }, 20);
   });
-  while (inFlight > 0) await new Promise((r) => setTimeout(r, 10));
+  if (follower) clearInterval(follower);
+  while (inFlight > 0 || following) await new Promise((r) => setTimeout(r, 10));
   if (reporter) clearInterval(reporter);
   client.close();
   return report();
