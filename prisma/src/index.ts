@@ -4,3 +4,4 @@ export { DEFAULT_DATA_DIR, DEFAULT_EMBEDDED_PORT, type OpenDatabase, type OpenDa
 export { type EmbeddedDatabase, type EmbeddedOptions, startEmbeddedPostgres } from "./embedded";
 export { type MigrateResult, MigrationError, migrate, migrationsDir, readMigrations } from "./migrate";
 export { hashPassword, verifyPassword } from "./passwords";
+export { freePort } from "./ports";

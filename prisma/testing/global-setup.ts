@@ -3,7 +3,6 @@
 // demo county seeded by the same factories). Every test file clones its own database from one
 // (createTestDatabase), so files run in parallel and never see each other's rows — or the demo data.
 import { chmodSync, mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -12,18 +11,8 @@ import { seedDemoCounty } from "../seed/index";
 import { createDbClient } from "../src/client";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "../src/embedded";
 import { migrate } from "../src/migrate";
+import { freePort } from "../src/ports";
 import { databaseUrl, type TestDatabaseContext } from "./database";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 export default async function setup(project: TestProject) {
   let embedded: EmbeddedDatabase | undefined;

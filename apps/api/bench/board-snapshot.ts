@@ -1,37 +1,19 @@
 // npm run bench:board-snapshot — GET /api/board over HTTP on the demo county, sequential, after a
 // warm-up; printed beside a bare `SELECT 1` round trip through pg measured in the same run.
 // Uses BENCH_DATABASE_URL's server if set, else a throwaway embedded PostgreSQL.
-import { chmodSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { createDbClient, migrate, startEmbeddedPostgres } from "@onemap/db";
-import { seedDemoCounty } from "@onemap/db/seed";
 import pg from "pg";
 import { buildApp } from "../src/app";
 import { parseConfig } from "../src/config";
+import { openBenchDatabase } from "./database";
 import { ms, summarize } from "./stats";
 
 const N = Number(process.env.BENCH_REQUESTS ?? 2000);
 const WARMUP = 100;
 
-const dir = mkdtempSync(join(tmpdir(), "onemap-bench-"));
-chmodSync(dir, 0o755);
-const embedded = process.env.BENCH_DATABASE_URL
-  ? null
-  : await startEmbeddedPostgres({ dataDir: join(dir, "pg"), port: 54390 + Math.floor(Math.random() * 9), persistent: false });
-const serverUrl = process.env.BENCH_DATABASE_URL ?? embedded?.serverUrl ?? "";
-const dbName = `onemap_bench_${Date.now().toString(36)}`;
-const admin = new pg.Client({ connectionString: serverUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${dbName}`);
-const url = new URL(serverUrl);
-url.pathname = `/${dbName}`;
-const databaseUrl = url.toString();
+const bench = await openBenchDatabase();
+const { databaseUrl, db } = bench;
 
 try {
-  await migrate(databaseUrl);
-  const db = createDbClient(databaseUrl, { max: 20 });
-  await seedDemoCounty(db, { demoUsers: true });
   const app = await buildApp({
     config: parseConfig({ LOG_LEVEL: "silent", WEB_DIST: "/nonexistent" }),
     db,
@@ -79,9 +61,6 @@ try {
   console.log(`  ratio p99    ${(b.p99 / s.p99).toFixed(1)}× a bare round trip`);
   console.log(`  target       p99 < 50 ms: ${b.p99 < 50 ? "met" : "NOT met"}`);
   await app.close();
-  await db.$disconnect();
 } finally {
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.end();
-  await embedded?.stop();
+  await bench.close();
 }

@@ -3,15 +3,10 @@
 // p50/p99 of each call beside the same work's SQL sent raw through pg, at the same concurrency, in
 // the same run.
 import { randomUUID } from "node:crypto";
-import { chmodSync, mkdtempSync } from "node:fs";
-import { createServer } from "node:http";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { createDbClient, migrate, startEmbeddedPostgres } from "@onemap/db";
-import { seedDemoCounty } from "@onemap/db/seed";
 import pg from "pg";
 import { buildApp } from "../src/app";
 import { parseConfig } from "../src/config";
+import { openBenchDatabase } from "./database";
 import { ms, summarize } from "./stats";
 
 const UNITS = 2000;
@@ -26,33 +21,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const fmtRate = (n: number, s: number) => (n / s).toFixed(1);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === "object" && a ? a.port : 0));
-    });
-  });
-}
-
-const dir = mkdtempSync(join(tmpdir(), "onemap-bench-"));
-chmodSync(dir, 0o755);
-const embedded = process.env.BENCH_DATABASE_URL
-  ? null
-  : await startEmbeddedPostgres({ dataDir: join(dir, "pg"), port: await freePort(), persistent: false });
-const serverUrl = process.env.BENCH_DATABASE_URL ?? embedded?.serverUrl ?? "";
-const dbName = `onemap_bench_${Date.now().toString(36)}`;
-const admin = new pg.Client({ connectionString: serverUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${dbName}`);
-const url = new URL(serverUrl);
-url.pathname = `/${dbName}`;
-const databaseUrl = url.toString();
+const bench = await openBenchDatabase();
+const { databaseUrl, db } = bench;
 
 try {
-  await migrate(databaseUrl);
-  const db = createDbClient(databaseUrl, { max: 20 });
-  await seedDemoCounty(db, { demoUsers: true });
   const existing = await db.unit.findMany({ where: { reinforcementGroupId: null }, select: { homeStationId: true, gridId: true } });
   let seed = 7;
   const random = () => {
@@ -205,7 +177,6 @@ try {
   const rawAlone = { recommendations: raw.recommendations.splice(0), dispatch: raw.dispatch.splice(0) };
   await rawRun(OPERATORS, ROUNDS);
   await pool.end();
-  await db.$disconnect();
 
   const line = (label: string, samples: number[]) => {
     const s = summarize(samples);
@@ -233,7 +204,5 @@ try {
     `\ntargets (paced): dispatch p99 < 25 ms: ${d.p99 < 25 ? "met" : "NOT met"} (${ms(d.p99)}); recommendations p99 < 10 ms with ${UNITS} units: ${r.p99 < 10 ? "met" : "NOT met"} (${ms(r.p99)})`,
   );
 } finally {
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.end();
-  await embedded?.stop();
+  await bench.close();
 }

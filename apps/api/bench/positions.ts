@@ -8,16 +8,14 @@
 //        batched INSERTs of the same rows through pg.
 // The API runs as its own process (as in production); the load generator is the simulator.
 import { type ChildProcess, spawn } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync } from "node:fs";
-import { createServer } from "node:http";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createDbClient, migrate, repoRoot, startEmbeddedPostgres } from "@onemap/db";
-import { seedDemoCounty } from "@onemap/db/seed";
+import { freePort, repoRoot } from "@onemap/db";
 import type { PositionsFrame } from "@onemap/shared";
 import pg from "pg";
 import { Server } from "socket.io";
 import { io as connect, type Socket } from "socket.io-client";
+import { openBenchDatabase } from "./database";
 
 const UNITS = 2000;
 const BOARDS = 20;
@@ -52,15 +50,6 @@ class Histogram {
     }
     return Number.NaN;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === "object" && a ? a.port : 0));
-    });
-  });
 }
 
 /** CPU seconds (user + system) and resident memory of a process, from /proc */
@@ -129,25 +118,11 @@ async function rowCount(pool: pg.Pool): Promise<number> {
 }
 
 // ---------------------------------------------------------------- database
-const dir = mkdtempSync(join(tmpdir(), "onemap-bench-"));
-chmodSync(dir, 0o755);
-const embedded = process.env.BENCH_DATABASE_URL
-  ? null
-  : await startEmbeddedPostgres({ dataDir: join(dir, "pg"), port: await freePort(), persistent: false });
-const serverUrl = process.env.BENCH_DATABASE_URL ?? embedded?.serverUrl ?? "";
-const dbName = `onemap_bench_${Date.now().toString(36)}`;
-const admin = new pg.Client({ connectionString: serverUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${dbName}`);
-const url = new URL(serverUrl);
-url.pathname = `/${dbName}`;
-const databaseUrl = url.toString();
+const bench = await openBenchDatabase();
+const { databaseUrl, db } = bench;
 let api: ChildProcess | undefined;
 
 try {
-  await migrate(databaseUrl);
-  const db = createDbClient(databaseUrl, { max: 4 });
-  await seedDemoCounty(db, { demoUsers: true });
   const existing = await db.unit.findMany({ select: { id: true, homeStationId: true, gridId: true, lastLat: true, lastLon: true } });
   const extra = UNITS - existing.length;
   await db.unit.createMany({
@@ -166,7 +141,6 @@ try {
       };
     }),
   });
-  await db.$disconnect();
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, options: "-c TimeZone=UTC" });
 
   // ---------------------------------------------------------------- the API, as its own process
@@ -413,9 +387,5 @@ try {
   console.log(`  API CPU              ${fmt(aCpu * 100)}% of one core at A; one OsmAnd request per fix: ${fmt(cRate)} fixes/s`);
 } finally {
   api?.kill("SIGKILL");
-  await admin
-    .query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
-    .catch((error: Error) => console.error(`dropping ${dbName}: ${error.message}`));
-  await admin.end();
-  await embedded?.stop();
+  await bench.close();
 }

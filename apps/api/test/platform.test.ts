@@ -48,6 +48,20 @@ describe("shared enums", () => {
   });
 });
 
+/** The app over a database that is not there (nothing listens on port 1). */
+async function buildAppWithoutDatabase() {
+  const deadUrl = "postgresql://postgres@127.0.0.1:1/nothing";
+  const db = createDbClient(deadUrl);
+  const app = await buildApp({
+    config: parseConfig({ LOG_LEVEL: "silent", WEB_DIST: "/nonexistent" }),
+    db,
+    databaseUrl: deadUrl,
+    embeddedDatabase: false,
+    logger: false,
+  });
+  return { app, db };
+}
+
 describe("health, docs and errors", () => {
   let t: TestContext;
   beforeAll(async () => {
@@ -64,15 +78,7 @@ describe("health, docs and errors", () => {
   });
 
   it("answers 503 when the database is unreachable", async () => {
-    const deadUrl = "postgresql://postgres@127.0.0.1:1/nothing";
-    const db = createDbClient(deadUrl);
-    const app = await buildApp({
-      config: parseConfig({ LOG_LEVEL: "silent", WEB_DIST: "/nonexistent" }),
-      db,
-      databaseUrl: deadUrl,
-      embeddedDatabase: false,
-      logger: false,
-    });
+    const { app, db } = await buildAppWithoutDatabase();
     try {
       const res = await app.inject({ method: "GET", url: "/api/health" });
       expect(res.statusCode).toBe(503);
@@ -98,15 +104,7 @@ describe("health, docs and errors", () => {
 
   it("hides the internals of a 500 behind a request id", async () => {
     await t.app.close();
-    const deadUrl = "postgresql://postgres@127.0.0.1:1/nothing";
-    const db = createDbClient(deadUrl);
-    const app = await buildApp({
-      config: parseConfig({ LOG_LEVEL: "silent", WEB_DIST: "/nonexistent" }),
-      db,
-      databaseUrl: deadUrl,
-      embeddedDatabase: false,
-      logger: false,
-    });
+    const { app, db } = await buildAppWithoutDatabase();
     try {
       // a session lookup against a dead database fails inside the auth hook
       const res = await app.inject({ method: "GET", url: "/api/board", headers: { cookie: "onemap_session=x" } });

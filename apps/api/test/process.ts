@@ -1,20 +1,10 @@
 // Runs the real server (apps/api/src/server.ts) as a child process, as `npm start` does.
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { join } from "node:path";
 
-export const root = new URL("../../../", import.meta.url).pathname;
+export { freePort } from "@onemap/db";
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
+export const root = new URL("../../../", import.meta.url).pathname;
 
 export interface ServerProcess {
   child: ChildProcess;

@@ -3,6 +3,7 @@
 import { pointInPolygon } from "@onemap/domain";
 import type { GeoJsonPolygon } from "@onemap/shared";
 import type pg from "pg";
+import { keepFresh } from "./refresh";
 
 export interface CachedGrid {
   id: string;
@@ -13,7 +14,7 @@ export interface CachedGrid {
 
 export class GridCache {
   private grids = new Map<string, CachedGrid>();
-  private timer: NodeJS.Timeout | undefined;
+  private stopRefresh: () => void = () => undefined;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -22,15 +23,11 @@ export class GridCache {
 
   /** Loads the cache; if the database is not reachable yet, the periodic refresh keeps trying. */
   async start(): Promise<void> {
-    await this.reload().catch(this.options.onError);
-    this.timer = setInterval(() => {
-      this.reload().catch(this.options.onError);
-    }, this.options.refreshMs);
-    this.timer.unref();
+    this.stopRefresh = await keepFresh(() => this.reload(), this.options.refreshMs, this.options.onError);
   }
 
   stop(): void {
-    clearInterval(this.timer);
+    this.stopRefresh();
   }
 
   async reload(): Promise<void> {

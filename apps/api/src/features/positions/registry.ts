@@ -3,6 +3,7 @@
 // through any API process is known here within one request. Unknown ids are remembered briefly, so
 // a flood of them cannot turn into a flood of queries.
 import type pg from "pg";
+import { keepFresh } from "./refresh";
 
 export interface RegisteredDevice {
   unitId: string;
@@ -13,7 +14,7 @@ export interface RegisteredDevice {
 export class DeviceRegistry {
   private devices = new Map<string, RegisteredDevice>();
   private unknownUntil = new Map<string, number>();
-  private timer: NodeJS.Timeout | undefined;
+  private stopRefresh: () => void = () => undefined;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -22,16 +23,11 @@ export class DeviceRegistry {
 
   /** Loads the cache; if the database is not reachable yet, the periodic refresh keeps trying. */
   async start(): Promise<void> {
-    await this.reload().catch(this.options.onError);
-    this.timer = setInterval(() => {
-      // a failed refresh keeps the previous map; the next one retries
-      this.reload().catch(this.options.onError);
-    }, this.options.refreshMs);
-    this.timer.unref();
+    this.stopRefresh = await keepFresh(() => this.reload(), this.options.refreshMs, this.options.onError);
   }
 
   stop(): void {
-    clearInterval(this.timer);
+    this.stopRefresh();
   }
 
   async reload(): Promise<void> {
