@@ -128,10 +128,10 @@ export function createIncidentService({ db, realtime, duty, now = () => new Date
     return likelyDuplicates(row, open).map((d) => ({ id: d.incident.id, number: d.incident.number, distanceM: d.distanceM }));
   }
 
-  /** The roster entry for a duty role in the shift in progress. */
-  async function onDuty(role: DutyRole) {
+  /** Who holds these duty roles in the shift in progress (one read of today's roster). */
+  async function onDuty<R extends DutyRole>(...roles: R[]) {
     const roster = await duty.getDuty();
-    return roster.entries.find((e) => e.shift === roster.currentShift && e.role === role)?.officer ?? null;
+    return roles.map((role) => roster.entries.find((e) => e.shift === roster.currentShift && e.role === role)?.officer ?? null);
   }
 
   /** Releases the units still working an incident (cancelled, transferred, closed). */
@@ -371,7 +371,7 @@ export function createIncidentService({ db, realtime, duty, now = () => new Date
 
     /** Duty leaders set the tier: who commands, which groups come in; recorded and broadcast. */
     async setTier(actor: Actor, id: string, tier: ResponseTier, reason: string): Promise<Incident> {
-      const commander = await onDuty(COMMANDING_DUTY_ROLE[tier]);
+      const commander = (await onDuty(COMMANDING_DUTY_ROLE[tier]))[0] ?? null;
       const { row, change } = await db.$transaction(async (tx) => {
         const row = await load(tx, actor, id);
         if (!OPEN_INCIDENT_STATUSES.includes(row.status))
@@ -439,7 +439,7 @@ export function createIncidentService({ db, realtime, duty, now = () => new Date
       const scope = stationScope(actor);
       // The ranking reads only the moving parts of up to thousands of units in one lean query; leaders
       // and crews are looked up for the units that make the list.
-      const [units, stations, commanding, commander] = await Promise.all([
+      const [units, stations, [commanding, commander]] = await Promise.all([
         db.$queryRaw<RankableUnit[]>`
           SELECT u.id, u.callsign, u.kind, u.status, u."homeStationId", u."gridId", u."lastLat" AS lat, u."lastLon" AS lon, u."lastFixAt", rg.kind::text AS "group"
             FROM "Unit" u LEFT JOIN "ReinforcementGroup" rg ON rg.id = u."reinforcementGroupId"
@@ -447,8 +447,7 @@ export function createIncidentService({ db, realtime, duty, now = () => new Date
              AND (${scope}::text IS NULL OR u."homeStationId" = ${scope})
              AND (u."reinforcementGroupId" IS NULL OR rg.kind::text = ANY(${groups}::text[]))`,
         db.station.findMany({ select: { id: true, name: true } }),
-        onDuty(row.tier === "ROUTINE" ? "DUTY_LEADER" : COMMANDING_DUTY_ROLE[row.tier]),
-        onDuty("COMMANDER"),
+        onDuty(row.tier === "ROUTINE" ? "DUTY_LEADER" : COMMANDING_DUTY_ROLE[row.tier], "COMMANDER"),
       ]);
       const stationName = new Map(stations.map((s) => [s.id, s.name]));
       const ranked = rankUnits(row, units, now());
@@ -506,7 +505,7 @@ export function createIncidentService({ db, realtime, duty, now = () => new Date
         commandingLeader: commanding
           ? { role: row.tier === "ROUTINE" ? "DUTY_LEADER" : COMMANDING_DUTY_ROLE[row.tier], officer: commanding }
           : null,
-        commander,
+        commander: commander ?? null,
         activatedGroups: groups,
       };
     },
