@@ -41,3 +41,37 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
     },
   };
 }
+
+/**
+ * Tops the demo county up to `total` units: patrol cars spread over the county town, on the same
+ * stations and grids as the seeded patrol units, each with a device and a recent fix.
+ */
+export async function addBenchUnits(db: DbClient, total: number): Promise<void> {
+  const like = await db.unit.findMany({
+    where: { reinforcementGroupId: null },
+    select: { homeStationId: true, gridId: true },
+    orderBy: { id: "asc" },
+  });
+  let seed = 7;
+  const random = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed / 2_147_483_648;
+  };
+  const extra = total - (await db.unit.count());
+  await db.unit.createMany({
+    data: Array.from({ length: extra }, (_, i) => {
+      const model = like[i % like.length] as (typeof like)[number];
+      return {
+        id: `un-bench-${i}`,
+        callsign: `压测${i}`,
+        kind: "CAR" as const,
+        homeStationId: model.homeStationId,
+        gridId: model.gridId,
+        deviceId: `bench-${String(i).padStart(6, "0")}`,
+        lastLat: 31.018 + random() * 0.024,
+        lastLon: 106.39 + random() * 0.042,
+        lastFixAt: new Date(Date.now() - 60_000),
+      };
+    }),
+  });
+}

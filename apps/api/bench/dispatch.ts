@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { buildApp } from "../src/app";
 import { parseConfig } from "../src/config";
-import { openBenchDatabase } from "./database";
+import { addBenchUnits, openBenchDatabase } from "./database";
 import { ms, summarize } from "./stats";
 
 const UNITS = 2000;
@@ -25,29 +25,7 @@ const bench = await openBenchDatabase();
 const { databaseUrl, db } = bench;
 
 try {
-  const existing = await db.unit.findMany({ where: { reinforcementGroupId: null }, select: { homeStationId: true, gridId: true } });
-  let seed = 7;
-  const random = () => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return seed / 2_147_483_648;
-  };
-  const extra = UNITS - (await db.unit.count());
-  await db.unit.createMany({
-    data: Array.from({ length: extra }, (_, i) => {
-      const like = existing[i % existing.length] as (typeof existing)[number];
-      return {
-        id: `un-bench-${i}`,
-        callsign: `压测${i}`,
-        kind: "CAR" as const,
-        homeStationId: like.homeStationId,
-        gridId: like.gridId,
-        deviceId: `bench-${i}`,
-        lastLat: 31.018 + random() * 0.024,
-        lastLon: 106.39 + random() * 0.042,
-        lastFixAt: new Date(),
-      };
-    }),
-  });
+  await addBenchUnits(db, UNITS);
   // the bench's users: 50 operators signing in at once
   const app = await buildApp({
     config: parseConfig({ LOG_LEVEL: "error", WEB_DIST: "/nonexistent", LOGIN_RATE_LIMIT_PER_MINUTE: "10000" }),

@@ -15,7 +15,7 @@ import type { PositionsFrame } from "@onemap/shared";
 import pg from "pg";
 import { Server } from "socket.io";
 import { io as connect, type Socket } from "socket.io-client";
-import { openBenchDatabase } from "./database";
+import { addBenchUnits, openBenchDatabase } from "./database";
 
 const UNITS = 2000;
 const BOARDS = 20;
@@ -123,24 +123,7 @@ const { databaseUrl, db } = bench;
 let api: ChildProcess | undefined;
 
 try {
-  const existing = await db.unit.findMany({ select: { id: true, homeStationId: true, gridId: true, lastLat: true, lastLon: true } });
-  const extra = UNITS - existing.length;
-  await db.unit.createMany({
-    data: Array.from({ length: extra }, (_, i) => {
-      const like = existing[i % existing.length] as (typeof existing)[number];
-      return {
-        id: `un-bench-${i}`,
-        callsign: `压测${i}`,
-        kind: "CAR" as const,
-        homeStationId: like.homeStationId,
-        gridId: like.gridId,
-        deviceId: `bench-${String(i).padStart(6, "0")}`,
-        lastLat: like.lastLat,
-        lastLon: like.lastLon,
-        lastFixAt: new Date(Date.now() - 60_000),
-      };
-    }),
-  });
+  await addBenchUnits(db, UNITS);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, options: "-c TimeZone=UTC" });
 
   // ---------------------------------------------------------------- the API, as its own process

@@ -12,6 +12,7 @@ import {
   UnitKind,
   UnitStatus,
 } from "./enums";
+import { OfficerRef } from "./resources";
 
 /** 警情类别: group, Chinese label, default priority. */
 export const INCIDENT_CATEGORIES = {
@@ -128,8 +129,6 @@ export const IncidentEventView = z.object({
   after: z.unknown().nullable(),
   reason: z.string().nullable(),
 });
-
-export const OfficerRef = z.object({ id: Id, name: z.string(), title: z.string().nullable(), phone: z.string().nullable() });
 
 export const Incident = z.object({
   id: Id,

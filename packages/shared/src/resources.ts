@@ -53,6 +53,10 @@ export const Officer = z.object({
 });
 export type Officer = z.infer<typeof Officer>;
 
+/** an officer as the board names them: who leads, who commands */
+export const OfficerRef = z.object({ id: Id, name: z.string(), title: z.string().nullable(), phone: z.string().nullable() });
+export type OfficerRef = z.infer<typeof OfficerRef>;
+
 export const LastFix = z.object({
   lat: Latitude,
   lon: Longitude,
@@ -70,7 +74,7 @@ export const Unit = z.object({
   homeStationId: Id,
   gridId: Id.nullable(),
   deviceId: z.string().nullable(),
-  leader: z.object({ id: Id, name: z.string(), title: z.string().nullable(), phone: z.string().nullable() }).nullable(),
+  leader: OfficerRef.nullable(),
   memberCount: z.number().int().nonnegative(),
   reinforcementGroup: ReinforcementGroupKind.nullable(),
   lastFix: LastFix.nullable(),
@@ -119,7 +123,7 @@ export const DutyEntry = z.object({
   date: z.iso.date(),
   shift: Shift,
   role: DutyRole,
-  officer: z.object({ id: Id, name: z.string(), title: z.string().nullable(), phone: z.string().nullable() }),
+  officer: OfficerRef,
 });
 export type DutyEntry = z.infer<typeof DutyEntry>;
 
