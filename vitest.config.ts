@@ -2,8 +2,14 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["packages/*/src/**/*.test.ts", "prisma/**/*.test.ts", "apps/*/src/**/*.test.ts", "apps/*/test/**/*.test.ts"],
-    exclude: ["**/node_modules/**", "**/dist/**", "apps/web/e2e/**"],
+    include: [
+      "packages/*/src/**/*.test.ts",
+      "prisma/**/*.test.ts",
+      "apps/*/src/**/*.test.ts",
+      "apps/*/test/**/*.test.ts",
+      "apps/web/e2e/**/*.e2e.test.ts",
+    ],
+    exclude: ["**/node_modules/**", "**/dist/**"],
     globalSetup: ["prisma/testing/global-setup.ts"],
     setupFiles: ["prisma/testing/fail-on-console-error.ts"],
     reporters: ["default", "./prisma/testing/summary-reporter.ts"],

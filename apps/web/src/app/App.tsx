@@ -1,37 +1,40 @@
-// The board's shell. The one-map board itself is its own issue; this shell signs in against the
-// real API and shows what the county snapshot holds.
+// The board's shell: sign-in, then the one map with the incident queue beside it. (The full board —
+// layers switcher, cameras, tiers, playback, i18n — is its own issue.)
 import type { Board, Me } from "@onemap/shared";
 import { type FormEvent, useEffect, useState } from "react";
-
-async function request<T>(url: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(url, { credentials: "same-origin", ...init });
-  if (!res.ok) throw new Error(((await res.json().catch(() => null)) as { message?: string } | null)?.message ?? res.statusText);
-  return (await res.json()) as T;
-}
+import { api } from "../api/client";
+import { IncidentPanel } from "../features/incidents/IncidentPanel";
+import { BoardMap } from "../map/BoardMap";
+import { connectBoard, loadBoard } from "../realtime/socket";
+import { useLive } from "../realtime/store";
 
 export function App() {
   const [me, setMe] = useState<Me | null>(null);
   const [board, setBoard] = useState<Board | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [draft, setDraft] = useState<{ lat: number; lon: number } | null>(null);
+  const connection = useLive((s) => s.connection);
 
   useEffect(() => {
-    request<Me>("/api/auth/me").then(setMe, () => setMe(null));
+    api<Me>("/api/auth/me").then(setMe, () => setMe(null));
   }, []);
   useEffect(() => {
-    if (me) request<Board>("/api/board").then(setBoard, (e: Error) => setError(e.message));
+    if (!me) return;
+    api<Board>("/api/board").then(
+      (b) => {
+        loadBoard(b);
+        setBoard(b);
+      },
+      (e: Error) => setError(e.message),
+    );
+    return connectBoard();
   }, [me]);
 
   async function signIn(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     try {
-      setMe(
-        await request<Me>("/api/auth/login", {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ username: form.get("username"), password: form.get("password") }),
-        }),
-      );
+      setMe(await api<Me>("/api/auth/login", { method: "POST", body: { username: form.get("username"), password: form.get("password") } }));
       setError(null);
     } catch (e) {
       setError((e as Error).message);
@@ -50,19 +53,17 @@ export function App() {
     );
   }
   return (
-    <main style={{ fontFamily: "sans-serif", padding: 16 }}>
-      <h1>onemap · {me.displayName}</h1>
-      {board ? (
-        <ul>
-          <li>派出所 stations: {board.stations.length}</li>
-          <li>网格 grids: {board.grids.length}</li>
-          <li>视频 cameras: {board.cameras.length}</li>
-          <li>警力 units: {board.units.length}</li>
-          <li>警情 open incidents: {board.incidents.length}</li>
-        </ul>
-      ) : (
-        <p>{error ?? "…"}</p>
-      )}
-    </main>
+    <div style={{ display: "flex", flexDirection: "column", height: "100vh", fontFamily: "sans-serif" }}>
+      <header style={{ padding: "4px 8px", background: "#0f172a", color: "#fff", display: "flex", gap: 16 }}>
+        <strong>onemap 一图指挥</strong>
+        <span>{me.displayName}</span>
+        <span data-testid="connection">{connection === "live" ? "● 实时 live" : "○ 重连中 reconnecting"}</span>
+        {board && <span>态势 posture: {board.posture.level}</span>}
+      </header>
+      <div style={{ display: "flex", flex: 1, minHeight: 0 }}>
+        <main style={{ flex: 1 }}>{board ? <BoardMap board={board} onMapClick={setDraft} /> : <p>{error ?? "…"}</p>}</main>
+        <IncidentPanel draft={draft} clearDraft={() => setDraft(null)} />
+      </div>
+    </div>
   );
 }
