@@ -59,7 +59,7 @@ describe("the board in Chromium", () => {
     await page.click("text=创建 Create");
     await page.waitForSelector('[data-testid="recommendations"] li');
     await page.screenshot({ path: join(shots, "2-incident-and-recommendations.png") });
-    const label = await page.locator('[data-testid="recommendations"] button').innerText();
+    const label = (await page.locator('[data-testid="recommendations"] button').textContent()) ?? "";
     const callsign = label.split("Dispatch ")[1]?.trim() ?? "";
     expect(callsign).not.toBe("");
     await page.click('[data-testid="recommendations"] button');
