@@ -1,6 +1,7 @@
 import type { Prisma } from "@onemap/db";
 import { activatedGroups } from "@onemap/domain";
 import type { AssignmentView, Incident, IncidentCategory, IncidentDetail, TransferDepartment } from "@onemap/shared";
+import { toIncidentSummary } from "../resources/mappers";
 
 export const incidentInclude = {
   assignments: { include: { unit: { select: { callsign: true, kind: true } } }, orderBy: { dispatchedAt: "asc" } },
@@ -30,20 +31,11 @@ export function toAssignment(a: AssignmentRow): AssignmentView {
 
 export function toIncident(i: IncidentRow, likelyDuplicateOf: Incident["likelyDuplicateOf"] = []): Incident {
   return {
-    id: i.id,
-    number: i.number,
+    ...toIncidentSummary(i),
     category: i.category as IncidentCategory,
-    priority: i.priority,
-    status: i.status,
-    tier: i.tier,
-    lat: i.lat,
-    lon: i.lon,
-    address: i.address,
     callerName: i.callerName,
     callerPhone: i.callerPhone,
     description: i.description,
-    gridId: i.gridId,
-    stationId: i.stationId,
     duplicateOfId: i.duplicateOfId,
     likelyDuplicateOf,
     escalationRequested: i.escalationRequested,
@@ -52,7 +44,6 @@ export function toIncident(i: IncidentRow, likelyDuplicateOf: Incident["likelyDu
     transferDepartment: i.transferDepartment as TransferDepartment | null,
     caseLevel: i.caseLevel,
     caseRoute: i.caseRoute,
-    reportedAt: i.reportedAt.toISOString(),
     dispatchedAt: iso(i.dispatchedAt),
     onSceneAt: iso(i.onSceneAt),
     resolvedAt: iso(i.resolvedAt),

@@ -139,25 +139,34 @@ export function createIncidentService({ db, realtime, duty, now = () => new Date
     const active = await tx.assignment.findMany({
       where: { incidentId, status: { in: ["DISPATCHED", "ACKNOWLEDGED", "EN_ROUTE", "ON_SCENE"] } },
     });
+    const released: { unitId: string; previous: UnitStatus }[] = [];
     for (const a of active) {
       await tx.assignment.update({ where: { id: a.id }, data: { status: outcome, clearedAt: at } });
-      await tx.unit.updateMany({
-        where: { id: a.unitId, status: { in: ["DISPATCHED", "EN_ROUTE", "ON_SCENE"] } },
-        data: { status: "AVAILABLE", version: { increment: 1 } },
-      });
+      // the status it had, for the boards: dispatched, en route or on scene
+      const [unit] = await tx.$queryRaw<{ previous: UnitStatus }[]>`
+        UPDATE "Unit" u SET status = 'AVAILABLE', version = u.version + 1, "updatedAt" = now()
+          FROM (SELECT id, status FROM "Unit" WHERE id = ${a.unitId} FOR UPDATE) old
+         WHERE u.id = old.id AND old.status IN ('DISPATCHED', 'EN_ROUTE', 'ON_SCENE')
+     RETURNING old.status::text AS previous`;
+      if (unit) released.push({ unitId: a.unitId, previous: unit.previous });
     }
-    return active.map((a) => a.unitId);
+    return released;
   }
 
-  async function afterRelease(unitIds: string[]) {
-    if (unitIds.length === 0) return;
-    const units = await db.unit.findMany({ where: { id: { in: unitIds } } });
-    for (const u of units)
-      realtime.emitScoped(
-        "unit:status",
-        { unitId: u.id, status: u.status, previous: "DISPATCHED", version: u.version, at: now().toISOString() },
-        [u.homeStationId],
-      );
+  /** After the commit: the released units' new status, then the incident itself, to the boards. */
+  async function announce(row: IncidentRow, released: { unitId: string; previous: UnitStatus }[] = []): Promise<Incident> {
+    if (released.length > 0) {
+      const units = await db.unit.findMany({ where: { id: { in: released.map((r) => r.unitId) } } });
+      for (const u of units) {
+        const previous = released.find((r) => r.unitId === u.id)?.previous ?? "DISPATCHED";
+        realtime.emitScoped("unit:status", { unitId: u.id, status: u.status, previous, version: u.version, at: now().toISOString() }, [
+          u.homeStationId,
+        ]);
+      }
+    }
+    const incident = toIncident(row);
+    publish("incident:updated", incident);
+    return incident;
   }
 
   return {
@@ -301,15 +310,16 @@ export function createIncidentService({ db, realtime, duty, now = () => new Date
           actor.userId,
           "status_changed",
           { status: row.status },
-          { status: body.status, ...(route ? { case: route } : {}), ...(released.length ? { releasedUnits: released } : {}) },
+          {
+            status: body.status,
+            ...(route ? { case: route } : {}),
+            ...(released.length ? { releasedUnits: released.map((r) => r.unitId) } : {}),
+          },
           body.reason,
         );
         return { row: await load(tx, actor, id), released };
       }, TX);
-      await afterRelease(released);
-      const incident = toIncident(row);
-      publish("incident:updated", incident);
-      return incident;
+      return announce(row, released);
     },
 
     async addNote(actor: Actor, id: string, text: string): Promise<Incident> {
@@ -318,9 +328,7 @@ export function createIncidentService({ db, realtime, duty, now = () => new Date
         await record(tx, id, actor.userId, "note", null, { text });
         return row;
       }, TX);
-      const incident = toIncident(row);
-      publish("incident:updated", incident);
-      return incident;
+      return announce(row);
     },
 
     async transfer(actor: Actor, id: string, department: TransferDepartment, reason: string): Promise<Incident> {
@@ -337,15 +345,12 @@ export function createIncidentService({ db, realtime, duty, now = () => new Date
           actor.userId,
           "transferred",
           { status: row.status },
-          { status: "TRANSFERRED", department, ...(released.length ? { releasedUnits: released } : {}) },
+          { status: "TRANSFERRED", department, ...(released.length ? { releasedUnits: released.map((r) => r.unitId) } : {}) },
           reason,
         );
         return { row: await load(tx, actor, id), released };
       }, TX);
-      await afterRelease(released);
-      const incident = toIncident(row);
-      publish("incident:updated", incident);
-      return incident;
+      return announce(row, released);
     },
 
     async link(actor: Actor, id: string, duplicateOfId: string): Promise<Incident> {
@@ -364,9 +369,7 @@ export function createIncidentService({ db, realtime, duty, now = () => new Date
         );
         return load(tx, actor, id);
       }, TX);
-      const incident = toIncident(row);
-      publish("incident:updated", incident);
-      return incident;
+      return announce(row);
     },
 
     /** Duty leaders set the tier: who commands, which groups come in; recorded and broadcast. */
@@ -427,9 +430,7 @@ export function createIncidentService({ db, realtime, duty, now = () => new Date
         await record(tx, id, actor.userId, "escalation_requested", { tier: row.tier }, { requested: tier }, reason);
         return load(tx, actor, id);
       }, TX);
-      const incident = toIncident(row);
-      publish("incident:updated", incident);
-      return incident;
+      return announce(row);
     },
 
     /** Available units ranked by ETA, with "where from, how many, who leads". */
