@@ -24,6 +24,7 @@ import { postureRoutes } from "./features/posture/routes";
 import { createPostureService } from "./features/posture/service";
 import { resourceRoutes } from "./features/resources/routes";
 import { createResourceService } from "./features/resources/service";
+import { settingsRoutes } from "./features/settings/routes";
 import { statsRoutes } from "./features/stats/routes";
 import { createStatsService } from "./features/stats/service";
 import { unitRoutes } from "./features/units/routes";
@@ -114,6 +115,14 @@ export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logg
   await app.register(incidentRoutes, { incidents, dispatch });
   await app.register(deviceAssignmentRoutes, { dispatch });
   await app.register(statsRoutes, { stats: createStatsService({ db }) });
+  await app.register(settingsRoutes, {
+    map: {
+      tileUrl: config.TILE_URL,
+      attribution: config.TILE_ATTRIBUTION,
+      maxZoom: config.TILE_MAX_ZOOM,
+      coordSystem: config.TILE_COORD_SYSTEM,
+    },
+  });
   await app.register(dutyRoutes, { duty });
   await app.register(postureRoutes, { posture });
   await app.register(userRoutes, { users: createUserService({ db }) });

@@ -56,6 +56,11 @@ export const ConfigSchema = z
     ONEMAP_ADMIN_USERNAME: z.string().trim().min(1).max(64).default("admin"),
     ONEMAP_ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
     WEB_DIST: z.string().min(1).default(resolve(repoRoot, "apps/web/dist")),
+    /** the board's base map: a Leaflet URL template (empty = none), its attribution, zoom, coordinate system */
+    TILE_URL: z.string().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+    TILE_ATTRIBUTION: z.string().default("© OpenStreetMap contributors"),
+    TILE_MAX_ZOOM: z.coerce.number().int().min(1).max(22).default(19),
+    TILE_COORD_SYSTEM: z.enum(["WGS84", "GCJ02"]).default("WGS84"),
   })
   .transform((env) => ({
     ...env,

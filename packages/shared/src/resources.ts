@@ -207,3 +207,18 @@ export const Health = z.object({
   uptimeS: z.number(),
 });
 export type Health = z.infer<typeof Health>;
+
+/** 坐标系: positions are stored in WGS-84; a board on a Chinese tile provider shows them in GCJ-02. */
+export const CoordSystem = z.enum(["WGS84", "GCJ02"]);
+export type CoordSystem = z.infer<typeof CoordSystem>;
+
+/** How the board draws its base map: set per deployment (an intranet tile server in production). */
+export const MapSettings = z.object({
+  /** a Leaflet URL template; empty = no base map (the board works without tiles) */
+  tileUrl: z.string(),
+  attribution: z.string(),
+  maxZoom: z.number().int(),
+  /** the coordinate system of the tiles */
+  coordSystem: CoordSystem,
+});
+export type MapSettings = z.infer<typeof MapSettings>;

@@ -1,22 +1,57 @@
-// The board's one HTTP helper: same-origin, the session cookie, and the server's error message.
+// The board's one HTTP helper: same-origin, the session cookie, the server's message and field issues.
+// A 401 on any call means the session has ended: the handler sends the user back to sign-in.
+import type { ErrorBody } from "@onemap/shared";
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** the fields the server refused, as `body.lat` → message */
+    readonly issues: { path: string; message: string }[] = [],
   ) {
     super(message);
   }
 }
 
+let onUnauthorized: () => void = () => {};
+export function setUnauthorizedHandler(handler: () => void) {
+  onUnauthorized = handler;
+}
+
 export async function api<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
-  const res = await fetch(path, {
-    method: init.method ?? "GET",
-    credentials: "same-origin",
-    headers: { ...(init.body !== undefined ? { "content-type": "application/json" } : {}), ...init.headers },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: init.method ?? "GET",
+      credentials: "same-origin",
+      headers: { ...(init.body !== undefined ? { "content-type": "application/json" } : {}), ...init.headers },
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    });
+  } catch {
+    throw new ApiError(0, "network unreachable");
+  }
   const text = await res.text();
-  const json = text ? (JSON.parse(text) as unknown) : null;
-  if (!res.ok) throw new ApiError(res.status, (json as { message?: string } | null)?.message ?? res.statusText);
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  if (!res.ok) {
+    const body = json as Partial<ErrorBody> | null;
+    if (res.status === 401 && !path.startsWith("/api/auth/login")) onUnauthorized();
+    throw new ApiError(res.status, body?.message ?? res.statusText, body?.issues ?? []);
+  }
   return json as T;
+}
+
+/** Field errors keyed by the form field: `body.callerPhone` → `callerPhone`. */
+export function fieldIssues(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError)) return {};
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.replace(/^body\.?/, "").split(".")[0] ?? "";
+    if (field && !out[field]) out[field] = issue.message;
+  }
+  return out;
 }

@@ -1,69 +1,60 @@
-// The board's shell: sign-in, then the one map with the incident queue beside it. (The full board —
-// layers switcher, cameras, tiers, playback, i18n — is its own issue.)
-import type { Board, Me } from "@onemap/shared";
-import { type FormEvent, useEffect, useState } from "react";
-import { api } from "../api/client";
-import { IncidentPanel } from "../features/incidents/IncidentPanel";
-import { BoardMap } from "../map/BoardMap";
-import { connectBoard, loadBoard } from "../realtime/socket";
-import { useLive } from "../realtime/store";
+// Providers (TanStack Query, antd in the chosen language, i18next), then sign-in or the board. A 401
+// anywhere returns to sign-in; the half-typed incident stays in the UI store and comes back after.
+import { QueryClient, QueryClientProvider, useQueryClient } from "@tanstack/react-query";
+import { App as AntApp, ConfigProvider, Spin } from "antd";
+import enUS from "antd/locale/en_US";
+import zhCN from "antd/locale/zh_CN";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError, setUnauthorizedHandler } from "../api/client";
+import { meQuery, useMe } from "../features/auth/api/me";
+import { SignIn } from "../features/auth/components/SignIn";
+import "../i18n";
+import { connectBoard } from "../realtime/socket";
+import { Board } from "./Board";
+import "./board.css";
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: { retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 3, refetchOnWindowFocus: false },
+  },
+});
+
+function Gate() {
+  const client = useQueryClient();
+  const me = useMe();
+  const [expired, setExpired] = useState(false);
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      setExpired(true);
+      client.setQueryData(meQuery.queryKey, null);
+    });
+  }, [client]);
+  useEffect(() => {
+    if (!me.data) return;
+    setExpired(false);
+    return connectBoard(client);
+  }, [me.data, client]);
+
+  if (me.isPending) return <Spin fullscreen />;
+  if (!me.data) return <SignIn expired={expired} />;
+  return <Board me={me.data} key={me.data.id} />;
+}
 
 export function App() {
-  const [me, setMe] = useState<Me | null>(null);
-  const [board, setBoard] = useState<Board | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [draft, setDraft] = useState<{ lat: number; lon: number } | null>(null);
-  const connection = useLive((s) => s.connection);
-
-  useEffect(() => {
-    api<Me>("/api/auth/me").then(setMe, () => setMe(null));
-  }, []);
-  useEffect(() => {
-    if (!me) return;
-    api<Board>("/api/board").then(
-      (b) => {
-        loadBoard(b);
-        setBoard(b);
-      },
-      (e: Error) => setError(e.message),
-    );
-    return connectBoard();
-  }, [me]);
-
-  async function signIn(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    try {
-      setMe(await api<Me>("/api/auth/login", { method: "POST", body: { username: form.get("username"), password: form.get("password") } }));
-      setError(null);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }
-
-  if (!me) {
-    return (
-      <form onSubmit={signIn} style={{ maxWidth: 320, margin: "15vh auto", display: "grid", gap: 8, fontFamily: "sans-serif" }}>
-        <h1>onemap 一图指挥</h1>
-        <input name="username" placeholder="用户名 username" autoComplete="username" />
-        <input name="password" type="password" placeholder="密码 password" autoComplete="current-password" />
-        <button type="submit">登录 Sign in</button>
-        {error && <p role="alert">{error}</p>}
-      </form>
-    );
-  }
+  const { i18n } = useTranslation();
   return (
-    <div style={{ display: "flex", flexDirection: "column", height: "100vh", fontFamily: "sans-serif" }}>
-      <header style={{ padding: "4px 8px", background: "#0f172a", color: "#fff", display: "flex", gap: 16 }}>
-        <strong>onemap 一图指挥</strong>
-        <span>{me.displayName}</span>
-        <span data-testid="connection">{connection === "live" ? "● 实时 live" : "○ 重连中 reconnecting"}</span>
-        {board && <span>态势 posture: {board.posture.level}</span>}
-      </header>
-      <div style={{ display: "flex", flex: 1, minHeight: 0 }}>
-        <main style={{ flex: 1 }}>{board ? <BoardMap board={board} onMapClick={setDraft} /> : <p>{error ?? "…"}</p>}</main>
-        <IncidentPanel draft={draft} clearDraft={() => setDraft(null)} />
-      </div>
-    </div>
+    <ConfigProvider
+      locale={i18n.language === "en" ? enUS : zhCN}
+      theme={{ token: { borderRadius: 4, fontSize: 13 } }}
+      componentSize="small"
+    >
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <Gate />
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
   );
 }

@@ -1,48 +1,162 @@
-import type { Board } from "@onemap/shared";
+// The one map. Each layer is its own component that adds itself on mount, updates imperatively and
+// removes itself on unmount; the layer switcher mounts and unmounts them. A click on a unit opens its
+// card; with the new-incident form open, a click on the map places the incident.
+import { distanceMeters } from "@onemap/domain";
+import type { MapSettings } from "@onemap/shared";
 import "leaflet/dist/leaflet.css";
 import L from "leaflet";
-import { type ReactNode, useEffect } from "react";
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
 import { MapContainer, TileLayer, useMap, useMapEvents } from "react-leaflet";
-import { CamerasLayer, GridsLayer, StationsLayer } from "./StaticLayers";
+import { formatDuration } from "../i18n";
+import { getPosition } from "../realtime/positions";
+import { useLive } from "../realtime/store";
+import { ui, useUi } from "../ui/store";
+import { CamerasLayer } from "./CamerasLayer";
+import { fromMap, setCoordSystem, toMap } from "./coords";
+import { DensityLayer } from "./DensityLayer";
+import { DispatchLinesLayer } from "./DispatchLinesLayer";
+import { escapeHtml, GridsLayer } from "./GridsLayer";
+import { IncidentsLayer } from "./IncidentsLayer";
+import { LayerSwitcher } from "./LayerSwitcher";
+import { NearbyCamerasLayer } from "./NearbyCamerasLayer";
+import { mapRegistry } from "./registry";
+import { StationsLayer } from "./StationsLayer";
+import { TrackLayer } from "./TrackLayer";
 import { UnitsLayer } from "./UnitsLayer";
 
-/** Opens fitted to what the user may see: the county, or a chief's grids. */
-function FitTo({ board }: { board: Board }) {
+const PENG_AN: [number, number] = [31.0299, 106.4111];
+
+/** Opens fitted to what the user may see: the county, or a chief's own grids. */
+function FitToGrids() {
+  const map = useMap();
+  const grids = useLive((s) => s.board?.grids);
+  const fitted = useRef(false);
+  useEffect(() => {
+    // once: a snapshot reloaded later must not move the map under the operator
+    if (fitted.current || !grids || grids.length === 0) return;
+    fitted.current = true;
+    const points = grids.flatMap((g) => (g.polygon.coordinates[0] ?? []).map(([lon, lat]) => toMap(lat, lon)));
+    map.fitBounds(L.latLngBounds(points), { padding: [20, 20] });
+  }, [map, grids]);
+  return null;
+}
+
+function Clicks() {
+  const { t } = useTranslation();
+  const map = useMapEvents({
+    click(e) {
+      const unit = mapRegistry.units?.hit(e.containerPoint);
+      if (unit) {
+        const p = getPosition(unit.id);
+        const u = useLive.getState().units[unit.id];
+        const ageS = p ? (Date.now() - p.fixAt) / 1000 : null;
+        const html = `<b>${escapeHtml(unit.callsign)}</b> · ${escapeHtml(t(`unitStatus.${unit.status}`))}<br>${
+          u?.leader ? `${escapeHtml(t("unitPopup.leader", { name: u.leader.name }))}<br>` : ""
+        }${ageS !== null ? escapeHtml(t("unitPopup.fix", { age: formatDuration(ageS) })) : ""}<br><a href="#" data-playback="${escapeHtml(unit.id)}">${escapeHtml(t("unitPopup.track"))}</a>`;
+        const popup = L.popup({ offset: [0, -6] })
+          .setLatLng(e.latlng)
+          .setContent(html)
+          .openOn(map);
+        popup
+          .getElement()
+          ?.querySelector("[data-playback]")
+          ?.addEventListener("click", (ev) => {
+            ev.preventDefault();
+            ui.openPlayback(unit.id);
+            map.closePopup(popup);
+          });
+        return;
+      }
+      if (useUi.getState().draft) {
+        const [lat, lon] = fromMap(e.latlng.lat, e.latlng.lng);
+        ui.editDraft({ lat: round(lat), lon: round(lon) });
+      }
+    },
+  });
+  return null;
+}
+
+const round = (v: number) => Math.round(v * 1e6) / 1e6;
+
+function Registry() {
   const map = useMap();
   useEffect(() => {
-    const points = board.grids.flatMap((g) => (g.polygon.coordinates[0] ?? []).map(([lon, lat]) => [lat, lon] as [number, number]));
-    if (points.length > 0) map.fitBounds(L.latLngBounds(points), { padding: [20, 20] });
-  }, [map, board]);
+    mapRegistry.map = map;
+    return () => {
+      mapRegistry.map = null;
+    };
+  }, [map]);
   return null;
 }
 
-function Clicks({ onClick }: { onClick: (at: { lat: number; lon: number }) => void }) {
-  useMapEvents({ click: (e) => onClick({ lat: e.latlng.lat, lon: e.latlng.lng }) });
+/** the draft incident's pin, where the form's coordinates point */
+function DraftPin() {
+  const map = useMap();
+  const lat = useUi((s) => s.draft?.lat);
+  const lon = useUi((s) => s.draft?.lon);
+  useEffect(() => {
+    if (lat === undefined || lon === undefined) return;
+    const marker = L.circleMarker(toMap(lat, lon), {
+      radius: 9,
+      color: "#111827",
+      weight: 3,
+      dashArray: "3 3",
+      fillColor: "#fde047",
+      fillOpacity: 1,
+    }).addTo(map);
+    const bounds = map.getBounds();
+    if (!bounds.contains(marker.getLatLng())) map.panTo(marker.getLatLng());
+    return () => {
+      marker.remove();
+    };
+  }, [map, lat, lon]);
   return null;
 }
 
-// Tiles are optional: police networks are often offline, and the board works without them.
-const TILE_URL = import.meta.env.VITE_TILE_URL ?? "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+/** keeps the selected incident in view */
+function FollowSelection() {
+  const map = useMap();
+  const selected = useUi((s) => s.selectedIncidentId);
+  useEffect(() => {
+    const i = selected ? useLive.getState().incidents[selected] : undefined;
+    if (!i) return;
+    const at = L.latLng(toMap(i.lat, i.lon));
+    const center = map.getCenter();
+    if (
+      !map.getBounds().pad(-0.15).contains(at) ||
+      distanceMeters({ lat: center.lat, lon: center.lng }, { lat: at.lat, lon: at.lng }) > 50_000
+    )
+      map.panTo(at);
+  }, [map, selected]);
+  return null;
+}
 
-export function BoardMap({
-  board,
-  onMapClick,
-  children,
-}: {
-  board: Board;
-  onMapClick: (at: { lat: number; lon: number }) => void;
-  children?: ReactNode;
-}) {
+export function BoardMap({ settings }: { settings: MapSettings }) {
+  setCoordSystem(settings.coordSystem);
+  const layers = useUi((s) => s.layers);
+  const drafting = useUi((s) => s.draft !== null);
   return (
-    <MapContainer center={[31.0299, 106.4111]} zoom={14} preferCanvas style={{ height: "100%", width: "100%", background: "#e5e7eb" }}>
-      <TileLayer url={TILE_URL} attribution="&copy; OpenStreetMap" />
-      <FitTo board={board} />
-      <GridsLayer grids={board.grids} />
-      <CamerasLayer cameras={board.cameras} />
-      <StationsLayer stations={board.stations} />
-      <UnitsLayer units={board.units} />
-      <Clicks onClick={onMapClick} />
-      {children}
-    </MapContainer>
+    <div className={`onemap-map${drafting ? " onemap-picking" : ""}`} data-testid="map">
+      <MapContainer center={PENG_AN} zoom={14} maxZoom={settings.maxZoom} preferCanvas style={{ height: "100%", width: "100%" }}>
+        {/* tiles are optional: police networks are often offline, and the board works without them */}
+        {settings.tileUrl && <TileLayer url={settings.tileUrl} attribution={settings.attribution} maxZoom={settings.maxZoom} />}
+        <Registry />
+        <FitToGrids />
+        {layers.density && <DensityLayer />}
+        {layers.grids && <GridsLayer />}
+        {layers.cameras && <CamerasLayer />}
+        {layers.stations && <StationsLayer />}
+        {layers.lines && <DispatchLinesLayer />}
+        {layers.incidents && <IncidentsLayer />}
+        <NearbyCamerasLayer />
+        {layers.units && <UnitsLayer />}
+        <TrackLayer />
+        <DraftPin />
+        <FollowSelection />
+        <Clicks />
+      </MapContainer>
+      <LayerSwitcher />
+    </div>
   );
 }

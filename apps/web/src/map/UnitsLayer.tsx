@@ -1,60 +1,53 @@
-// Units, live: one canvas circle per unit, coloured by status, moved in place on every frame.
-import type { Unit, UnitStatus } from "@onemap/shared";
-import L from "leaflet";
+// Units, live: the canvas layer subscribes to positions.ts (no React re-render per fix) and to the
+// units' status in the live store (a rare change); the selected incident's units are ringed.
 import { useEffect, useRef } from "react";
 import { useMap } from "react-leaflet";
 import { onPositions } from "../realtime/positions";
 import { useLive } from "../realtime/store";
+import { useUi } from "../ui/store";
+import { mapRegistry } from "./registry";
+import { UnitCanvasLayer } from "./unit-canvas";
 
-export const STATUS_COLOUR: Record<UnitStatus, string> = {
-  AVAILABLE: "#16a34a",
-  DISPATCHED: "#f59e0b",
-  EN_ROUTE: "#f97316",
-  ON_SCENE: "#dc2626",
-  BUSY: "#6b7280",
-  OFF_DUTY: "#9ca3af",
-  OUT_OF_SERVICE: "#111827",
-};
-
-export function UnitsLayer({ units }: { units: Unit[] }) {
+export function UnitsLayer() {
   const map = useMap();
-  const markers = useRef(new Map<string, L.CircleMarker>());
-  const statuses = useLive((s) => s.unitStatus);
+  const layer = useRef<UnitCanvasLayer | null>(null);
+  const units = useLive((s) => s.units);
+  const unitsRef = useRef(units);
+  unitsRef.current = units;
+  const selected = useUi((s) => s.selectedIncidentId);
+  const incident = useLive((s) => (selected ? s.incidents[selected] : undefined));
 
   useEffect(() => {
-    const renderer = L.canvas({ padding: 0.5 });
-    const group = L.layerGroup().addTo(map);
-    const byId = new Map(units.map((u) => [u.id, u]));
-    const off = onPositions((changed) => {
+    const l = new UnitCanvasLayer().addTo(map);
+    layer.current = l;
+    mapRegistry.units = l;
+    const off = onPositions((changed, reset) => {
+      if (reset) l.clear();
       for (const [id, p] of changed) {
-        const marker = markers.current.get(id);
-        if (marker) marker.setLatLng([p.lat, p.lon]);
-        else {
-          const unit = byId.get(id);
-          if (!unit) continue;
-          const m = L.circleMarker([p.lat, p.lon], {
-            renderer,
-            radius: 6,
-            weight: 2,
-            color: "#fff",
-            fillColor: STATUS_COLOUR[unit.status],
-            fillOpacity: 1,
-          });
-          m.bindTooltip(`${unit.callsign}${unit.leader ? ` · ${unit.leader.name}` : ""}`);
-          m.addTo(group);
-          markers.current.set(id, m);
-        }
+        const unit = unitsRef.current[id];
+        if (!unit) continue;
+        l.move(id, p.lat, p.lon, p.heading, p.fixAt, unit, !reset);
       }
     });
     return () => {
       off();
-      group.remove();
-      markers.current.clear();
+      l.remove();
+      layer.current = null;
+      mapRegistry.units = null;
     };
-  }, [map, units]);
+  }, [map]);
 
   useEffect(() => {
-    for (const [id, status] of Object.entries(statuses)) markers.current.get(id)?.setStyle({ fillColor: STATUS_COLOUR[status] });
-  }, [statuses]);
+    const l = layer.current;
+    if (!l) return;
+    for (const unit of Object.values(units)) l.setMeta(unit.id, unit);
+  }, [units]);
+
+  useEffect(() => {
+    const ids = new Set(
+      (incident?.assignments ?? []).filter((a) => a.status !== "CLEARED" && a.status !== "CANCELLED").map((a) => a.unitId),
+    );
+    layer.current?.highlight(ids);
+  }, [incident]);
   return null;
 }

@@ -5,20 +5,23 @@ import type { PositionRow } from "@onemap/shared";
 export interface LivePosition {
   lat: number;
   lon: number;
+  /** degrees clockwise from north; -1 when the device did not say */
   heading: number;
+  /** km/h; -1 unknown */
   speed: number;
   fixAt: number;
 }
 
-type Listener = (changed: ReadonlyMap<string, LivePosition>) => void;
+type Listener = (changed: ReadonlyMap<string, LivePosition>, reset: boolean) => void;
 
 const positions = new Map<string, LivePosition>();
 const listeners = new Set<Listener>();
 
+/** Replaces everything (a snapshot): listeners redraw from scratch. */
 export function seedPositions(entries: Iterable<[string, LivePosition]>) {
+  positions.clear();
   for (const [id, p] of entries) positions.set(id, p);
-  const all = new Map(positions);
-  for (const l of listeners) l(all);
+  for (const l of listeners) l(positions, true);
 }
 
 /** Applies one frame; a row older than what the board already shows is ignored (never move back). */
@@ -31,11 +34,15 @@ export function applyFrame(rows: readonly PositionRow[]) {
     positions.set(id, p);
     changed.set(id, p);
   }
-  if (changed.size > 0) for (const l of listeners) l(changed);
+  if (changed.size > 0) for (const l of listeners) l(changed, false);
+}
+
+export function getPosition(id: string): LivePosition | undefined {
+  return positions.get(id);
 }
 
 export function onPositions(listener: Listener): () => void {
   listeners.add(listener);
-  listener(new Map(positions));
+  listener(positions, true);
   return () => listeners.delete(listener);
 }

@@ -1,44 +1,93 @@
-// The one socket controller: every realtime event lands here and goes into the stores.
-import { BOARD_NAMESPACE, type Board, type BoardClientEvents, type BoardServerEvents } from "@onemap/shared";
+// The one socket controller: it loads the snapshot, then every realtime event lands here and goes into
+// the live store (and positions.ts); server-state caches that an event makes stale are invalidated.
+import { BOARD_NAMESPACE, type Board, type BoardClientEvents, type BoardServerEvents, type PostureDetail } from "@onemap/shared";
+import type { QueryClient } from "@tanstack/react-query";
 import { io, type Socket } from "socket.io-client";
-import { api } from "../api/client";
+import { meQuery } from "../features/auth/api/me";
+import { boardQuery } from "../features/board/api/board";
+import { openIncidentsQuery } from "../features/incidents/api/open-incidents";
+import { postureQuery } from "../features/posture/api/posture";
+import { ui } from "../ui/store";
 import { applyFrame, seedPositions } from "./positions";
-import { useLive } from "./store";
+import { live } from "./store";
 
-export function loadBoard(board: Board) {
-  useLive.getState().loadSnapshot(board);
-  seedPositions(
-    board.units.flatMap((u) =>
-      u.lastFix
-        ? [
-            [
-              u.id,
-              {
-                lat: u.lastFix.lat,
-                lon: u.lastFix.lon,
-                heading: u.lastFix.heading ?? -1,
-                speed: u.lastFix.speed ?? -1,
-                fixAt: Date.parse(u.lastFix.at),
-              },
-            ] as const,
-          ]
-        : [],
-    ),
+function positionsOf(board: Board) {
+  return board.units.flatMap((u) =>
+    u.lastFix
+      ? [
+          [
+            u.id,
+            {
+              lat: u.lastFix.lat,
+              lon: u.lastFix.lon,
+              heading: u.lastFix.heading ?? -1,
+              speed: u.lastFix.speed ?? -1,
+              fixAt: Date.parse(u.lastFix.at),
+            },
+          ] as [string, { lat: number; lon: number; heading: number; speed: number; fixAt: number }],
+        ]
+      : [],
   );
 }
 
-export function connectBoard(): () => void {
+/** (Re)loads the snapshot: on sign-in, and whenever the board was away too long for a replay. */
+export async function loadSnapshot(client: QueryClient) {
+  const [board, open, posture] = await Promise.all([
+    client.fetchQuery({ ...boardQuery, staleTime: 0 }),
+    client.fetchQuery({ ...openIncidentsQuery, staleTime: 0 }),
+    client.fetchQuery(postureQuery).catch((): PostureDetail | null => null),
+  ]);
+  live.loadSnapshot(board, open, posture);
+  seedPositions(positionsOf(board));
+  performance.mark("onemap:snapshot");
+}
+
+export function connectBoard(client: QueryClient): () => void {
   const socket: Socket<BoardServerEvents, BoardClientEvents> = io(BOARD_NAMESPACE, { transports: ["websocket"] });
-  const live = useLive.getState();
+  let first = true;
+  const invalidate = (...keys: string[][]) => {
+    for (const queryKey of keys) void client.invalidateQueries({ queryKey });
+  };
+
   socket.on("board:hello", (hello) => {
     live.setConnection("live");
-    // away longer than the recovery window: missed events are gone, so reload the snapshot
-    if (!hello.recovered) api<Board>("/api/board").then(loadBoard, () => live.setConnection("reconnecting"));
+    // the first connection, or away longer than the recovery window: missed events are gone, so reload
+    if (first || !hello.recovered) loadSnapshot(client).catch(() => live.setConnection("reconnecting"));
+    first = false;
   });
   socket.on("disconnect", () => live.setConnection("reconnecting"));
+  socket.on("connect_error", (error) => {
+    live.setConnection("reconnecting");
+    // the session ended while we were away: ask who we are (a 401 sends the user to sign-in)
+    if (error.message.startsWith("unauthorized")) void client.invalidateQueries({ queryKey: meQuery.queryKey });
+  });
   socket.on("units:positions", (frame) => applyFrame(frame.units));
-  socket.on("unit:status", (e) => live.setUnitStatus(e.unitId, e.status));
-  socket.on("incident:created", (i) => live.upsertIncident(i));
-  socket.on("incident:updated", (i) => live.upsertIncident(i));
-  return () => socket.close();
+  socket.on("unit:status", (e) => {
+    live.setUnitStatus(e.unitId, e.status, e.version);
+    invalidate(["recommendations"], ["stats"]);
+  });
+  socket.on("incident:created", (i) => {
+    live.upsertIncident(i, true);
+    invalidate(["stats"]);
+  });
+  socket.on("incident:updated", (i) => {
+    live.upsertIncident(i, false);
+    invalidate(["incident", i.id], ["stats"]);
+  });
+  socket.on("assignment:updated", (a) => {
+    const { incidentId, ...assignment } = a;
+    live.updateAssignment(incidentId, assignment);
+    invalidate(["incident", incidentId]);
+  });
+  socket.on("tier:changed", (e) => {
+    live.tierChanged(e);
+    invalidate(["incident", e.incidentId], ["recommendations", e.incidentId]);
+  });
+  socket.on("posture:changed", (p) => live.setPosture(p));
+  return () => {
+    socket.close();
+    live.reset();
+    ui.signedOut();
+    seedPositions([]);
+  };
 }

@@ -1,29 +1,83 @@
-// Live state that components render (small, changes rarely): connection, unit statuses, incidents.
-import type { Board, Incident, IncidentSummary, UnitStatus } from "@onemap/shared";
+// Live state that components render (small, changes rarely): the connection, units (with their status),
+// open incidents with their assignments, the county posture. Written only by the socket controller
+// (realtime/socket.ts); positions are not here — they live in positions.ts, outside React.
+import type { AssignmentView, Board, Incident, IncidentSummary, PostureDetail, TierChangedEvent, Unit, UnitStatus } from "@onemap/shared";
 import { create } from "zustand";
 
 export type Connection = "connecting" | "live" | "reconnecting";
+/** an open incident: the snapshot's summary, completed by the full record once loaded or announced */
+export type LiveIncident = IncidentSummary & Partial<Omit<Incident, keyof IncidentSummary>>;
 
 interface LiveState {
   connection: Connection;
-  unitStatus: Record<string, UnitStatus>;
-  incidents: Record<string, IncidentSummary | Incident>;
-  setConnection(c: Connection): void;
-  loadSnapshot(board: Board): void;
-  setUnitStatus(id: string, status: UnitStatus): void;
-  upsertIncident(incident: Incident): void;
+  /** the snapshot the board was built from (grids, stations, cameras, duty) */
+  board: Board | null;
+  units: Record<string, Unit>;
+  incidents: Record<string, LiveIncident>;
+  posture: PostureDetail | null;
+  /** P1/P2 incidents that arrived while this board was open: they alert until opened */
+  arrived: Record<string, number>;
+  lastTierChange: TierChangedEvent | null;
 }
 
-export const useLive = create<LiveState>((set) => ({
+const EMPTY: LiveState = {
   connection: "connecting",
-  unitStatus: {},
+  board: null,
+  units: {},
   incidents: {},
-  setConnection: (connection) => set({ connection }),
-  loadSnapshot: (board) =>
-    set({
-      unitStatus: Object.fromEntries(board.units.map((u) => [u.id, u.status])),
-      incidents: Object.fromEntries(board.incidents.map((i) => [i.id, i])),
-    }),
-  setUnitStatus: (id, status) => set((s) => ({ unitStatus: { ...s.unitStatus, [id]: status } })),
-  upsertIncident: (incident) => set((s) => ({ incidents: { ...s.incidents, [incident.id]: incident } })),
-}));
+  posture: null,
+  arrived: {},
+  lastTierChange: null,
+};
+export const useLive = create<LiveState>(() => EMPTY);
+
+const OPEN = new Set(["NEW", "DISPATCHED", "ON_SCENE"]);
+export const isOpen = (i: { status: string }) => OPEN.has(i.status);
+
+/** the writers: used by the socket controller only */
+export const live = {
+  setConnection: (connection: Connection) => useLive.setState({ connection }),
+  /** signed out: nothing of this user's board stays behind for the next one */
+  reset: () => useLive.setState(EMPTY, true),
+  loadSnapshot(board: Board, open: Incident[], posture: PostureDetail | null) {
+    const incidents: Record<string, LiveIncident> = Object.fromEntries(board.incidents.map((i) => [i.id, i]));
+    for (const i of open) incidents[i.id] = i;
+    useLive.setState({ board, units: Object.fromEntries(board.units.map((u) => [u.id, u])), incidents, posture });
+  },
+  setUnitStatus(id: string, status: UnitStatus, version: number) {
+    useLive.setState((s) => {
+      const unit = s.units[id];
+      if (!unit || unit.version > version) return s;
+      return { units: { ...s.units, [id]: { ...unit, status, version } } };
+    });
+  },
+  upsertIncident(incident: Incident, arrivedLive: boolean) {
+    useLive.setState((s) => {
+      const current = s.incidents[incident.id];
+      if (current?.version !== undefined && current.version > incident.version) return s;
+      const alerting = arrivedLive && !current && (incident.priority === "P1" || incident.priority === "P2");
+      return {
+        incidents: { ...s.incidents, [incident.id]: incident },
+        arrived: alerting ? { ...s.arrived, [incident.id]: Date.now() } : s.arrived,
+      };
+    });
+  },
+  updateAssignment(incidentId: string, assignment: AssignmentView) {
+    useLive.setState((s) => {
+      const incident = s.incidents[incidentId];
+      if (!incident) return s;
+      const assignments = [...(incident.assignments ?? []).filter((a) => a.id !== assignment.id), assignment];
+      return { incidents: { ...s.incidents, [incidentId]: { ...incident, assignments } } };
+    });
+  },
+  setPosture: (posture: PostureDetail) => useLive.setState({ posture }),
+  tierChanged: (event: TierChangedEvent) => useLive.setState({ lastTierChange: event }),
+  /** someone opened it: stop the alert */
+  acknowledge(incidentId: string) {
+    useLive.setState((s) => {
+      if (!(incidentId in s.arrived)) return s;
+      const { [incidentId]: _, ...rest } = s.arrived;
+      return { arrived: rest };
+    });
+  },
+};

@@ -1,0 +1,105 @@
+// The signed-in board: header (who, connection, posture, live statistics), the Level I/II banner, the
+// one map, and the side panel (new-incident form, queue, selected incident). Panels for a camera and
+// for track playback open over the map.
+import type { Me } from "@onemap/shared";
+import { Alert, Badge, Button, Space, Typography } from "antd";
+import { useCallback, useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { useLogout } from "../features/auth/api/logout";
+import { CameraPanel } from "../features/cameras/components/CameraPanel";
+import { HelpOverlay } from "../features/help/components/HelpOverlay";
+import { useShortcuts } from "../features/help/shortcuts";
+import { IncidentDetail } from "../features/incidents/components/IncidentDetail";
+import { IncidentForm } from "../features/incidents/components/IncidentForm";
+import { IncidentQueue, useQueue } from "../features/incidents/components/IncidentQueue";
+import { useIncidentAlerts } from "../features/incidents/hooks/useIncidentAlerts";
+import { TrackPlayback } from "../features/playback/components/TrackPlayback";
+import { PostureBanner, PostureTag } from "../features/posture/components/PostureControl";
+import { useMapSettings } from "../features/settings/api/map-settings";
+import { StatsStrip } from "../features/stats/components/StatsStrip";
+import { type Language, setLanguage } from "../i18n";
+import { BoardMap } from "../map/BoardMap";
+import { useLive } from "../realtime/store";
+import { ui } from "../ui/store";
+
+function ConnectionBadge() {
+  const { t } = useTranslation();
+  const connection = useLive((s) => s.connection);
+  return (
+    <span data-testid="connection" data-state={connection}>
+      <Badge status={connection === "live" ? "success" : connection === "connecting" ? "processing" : "error"} />{" "}
+      {connection === "live"
+        ? t("connection.live")
+        : connection === "connecting"
+          ? t("connection.connecting")
+          : t("connection.reconnectingShort")}
+    </span>
+  );
+}
+
+export function Board({ me }: { me: Me }) {
+  const { t, i18n } = useTranslation();
+  const settings = useMapSettings();
+  const logout = useLogout();
+  const connection = useLive((s) => s.connection);
+  const ready = useLive((s) => s.board !== null);
+  const queue = useQueue();
+  const queueRef = useCallback(() => queue, [queue]);
+  useShortcuts(queueRef);
+  useIncidentAlerts();
+  useEffect(() => {
+    if (ready && settings.data) performance.mark("onemap:interactive");
+  }, [ready, settings.data]);
+
+  return (
+    <div className="onemap-board" data-testid="board" data-ready={ready && settings.data ? "true" : "false"}>
+      <header className="onemap-header">
+        <Space size="middle" align="center">
+          <Typography.Text strong style={{ color: "#fff", fontSize: 16 }}>
+            {t("app.name")}
+          </Typography.Text>
+          <span data-testid="whoami">
+            {me.displayName} · {t(`roles.${me.role}`)}
+            {me.stationName ? ` · ${me.stationName}` : ""}
+          </span>
+          <ConnectionBadge />
+          <PostureTag canChange={me.role === "DUTY_LEADER"} />
+        </Space>
+        <StatsStrip />
+        <Space>
+          <Button size="small" ghost onClick={() => ui.openPlayback(null)}>
+            {t("playback.open")}
+          </Button>
+          <Button size="small" ghost onClick={() => ui.setHelp(true)} title="?">
+            {t("app.help")} (?)
+          </Button>
+          <Button
+            size="small"
+            ghost
+            title={t("app.languageTitle")}
+            onClick={() => setLanguage((i18n.language === "en" ? "zh-CN" : "en") as Language)}
+            data-testid="language"
+          >
+            {t("app.language")}
+          </Button>
+          <Button size="small" ghost onClick={() => logout.mutate()}>
+            {t("app.signOut")}
+          </Button>
+        </Space>
+      </header>
+      <PostureBanner />
+      {connection === "reconnecting" && <Alert banner type="error" title={t("connection.reconnecting")} data-testid="reconnecting" />}
+      <div className="onemap-body">
+        <main className="onemap-main">{settings.data && <BoardMap settings={settings.data} />}</main>
+        <aside className="onemap-side">
+          <IncidentForm />
+          <IncidentQueue />
+          <IncidentDetail me={me} />
+        </aside>
+      </div>
+      <CameraPanel />
+      <TrackPlayback />
+      <HelpOverlay />
+    </div>
+  );
+}

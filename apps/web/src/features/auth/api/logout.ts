@@ -1,0 +1,16 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { api } from "../../../api/client";
+import { meQuery } from "./me";
+
+/** POST /api/auth/logout */
+export const logout = () => api<{ ok: true }>("/api/auth/logout", { method: "POST" });
+export function useLogout() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: logout,
+    onSettled: () => {
+      client.setQueryData(meQuery.queryKey, null);
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== "me" });
+    },
+  });
+}

@@ -1,0 +1,79 @@
+// One camera: kind, status, location, and its live stream through hls.js when it has an HLS address
+// (Safari plays HLS natively; every other browser needs hls.js's MSE player).
+import { Alert, Descriptions, Drawer } from "antd";
+import Hls from "hls.js";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useLive } from "../../../realtime/store";
+import { ui, useUi } from "../../../ui/store";
+
+function Stream({ url }: { url: string }) {
+  const { t } = useTranslation();
+  const video = useRef<HTMLVideoElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const el = video.current;
+    if (!el) return;
+    setError(null);
+    if (Hls.isSupported()) {
+      const hls = new Hls({ maxBufferLength: 10 });
+      hls.on(Hls.Events.ERROR, (_e, data) => {
+        if (data.fatal) setError(data.details);
+      });
+      hls.loadSource(url);
+      hls.attachMedia(el);
+      hls.on(Hls.Events.MANIFEST_PARSED, () => void el.play().catch(() => {}));
+      return () => hls.destroy();
+    }
+    if (el.canPlayType("application/vnd.apple.mpegurl")) {
+      el.src = url;
+      void el.play().catch(() => {});
+      return;
+    }
+    setError("HLS unsupported");
+  }, [url]);
+  return (
+    <>
+      <video
+        ref={video}
+        muted
+        controls
+        playsInline
+        style={{ width: "100%", background: "#000", aspectRatio: "16 / 9" }}
+        data-testid="camera-video"
+      />
+      {error && <Alert type="error" title={t("cameras.streamError", { message: error })} data-testid="stream-error" />}
+    </>
+  );
+}
+
+export function CameraPanel() {
+  const { t } = useTranslation();
+  const id = useUi((s) => s.cameraId);
+  const camera = useLive((s) => s.board?.cameras.find((c) => c.id === id));
+  return (
+    <Drawer
+      open={camera !== undefined}
+      onClose={() => ui.openCamera(null)}
+      title={camera?.name ?? t("cameras.panel")}
+      size={420}
+      mask={false}
+      data-testid="camera-panel"
+    >
+      {camera && (
+        <>
+          <Descriptions size="small" column={1} bordered>
+            <Descriptions.Item label={t("cameras.kind")}>{t(`cameraKind.${camera.kind}`)}</Descriptions.Item>
+            <Descriptions.Item label={t("cameras.status")}>{t(`cameraStatus.${camera.status}`)}</Descriptions.Item>
+            <Descriptions.Item label={t("cameras.location")}>
+              {camera.lat.toFixed(5)}, {camera.lon.toFixed(5)} · {camera.code}
+            </Descriptions.Item>
+          </Descriptions>
+          <div style={{ marginTop: 12 }}>
+            {camera.streamUrl ? <Stream url={camera.streamUrl} /> : <Alert type="info" title={t("cameras.noStream")} />}
+          </div>
+        </>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,41 @@
+import { List, Tag, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { CAMERA_COLOUR } from "../../../map/CamerasLayer";
+import { ui } from "../../../ui/store";
+import { useNearbyCameras } from "../nearby";
+
+/** The cameras around the selected incident, nearest first; a click opens the camera panel. */
+export function NearbyCameras() {
+  const { t } = useTranslation();
+  const nearby = useNearbyCameras();
+  if (!nearby) return null;
+  return (
+    <section data-testid="nearby-cameras">
+      <Typography.Text strong>{t("cameras.nearby", { radius: nearby.radiusM })}</Typography.Text>
+      {nearby.cameras.length === 0 ? (
+        <div className="onemap-muted">{t("cameras.none")}</div>
+      ) : (
+        <List
+          size="small"
+          dataSource={nearby.cameras.slice(0, 12)}
+          renderItem={({ camera, distanceM }) => (
+            <List.Item key={camera.id} onClick={() => ui.openCamera(camera.id)} className="onemap-clickable" data-testid="nearby-camera">
+              <span>
+                <span
+                  className="onemap-swatch"
+                  style={{ background: camera.status === "ONLINE" ? CAMERA_COLOUR[camera.kind] : "#9ca3af" }}
+                />{" "}
+                {camera.name}
+              </span>
+              <span>
+                <Tag>{t(`cameraKind.${camera.kind}`)}</Tag>
+                {camera.status === "OFFLINE" && <Tag color="default">{t("cameraStatus.OFFLINE")}</Tag>}
+                {Math.round(distanceM)} m
+              </span>
+            </List.Item>
+          )}
+        />
+      )}
+    </section>
+  );
+}

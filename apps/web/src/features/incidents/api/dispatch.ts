@@ -1,0 +1,12 @@
+import type { DispatchResult } from "@onemap/shared";
+import { useMutation } from "@tanstack/react-query";
+import { api } from "../../../api/client";
+
+/** POST /api/incidents/:id/dispatch — one Idempotency-Key per click, so a retried click never sends twice */
+export const dispatchUnits = ({ incidentId, unitIds, key }: { incidentId: string; unitIds: string[]; key: string }) =>
+  api<DispatchResult>(`/api/incidents/${encodeURIComponent(incidentId)}/dispatch`, {
+    method: "POST",
+    body: { unitIds },
+    headers: { "idempotency-key": key },
+  });
+export const useDispatch = () => useMutation({ mutationFn: dispatchUnits });

@@ -1,0 +1,10 @@
+import type { Incident } from "@onemap/shared";
+import { queryOptions } from "@tanstack/react-query";
+import { api } from "../../../api/client";
+
+/** GET /api/incidents?status=NEW,DISPATCHED,ON_SCENE — the open incidents, with their assignments */
+export const openIncidentsQuery = queryOptions({
+  queryKey: ["incidents", "open"],
+  queryFn: () => api<Incident[]>("/api/incidents?status=NEW,DISPATCHED,ON_SCENE&limit=500"),
+  staleTime: Number.POSITIVE_INFINITY,
+});

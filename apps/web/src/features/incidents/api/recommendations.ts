@@ -1,0 +1,13 @@
+import type { Recommendations } from "@onemap/shared";
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { api } from "../../../api/client";
+
+/** GET /api/incidents/:id/recommendations — ranked by ETA; refetched when units change status */
+export const recommendationsQuery = (id: string) =>
+  queryOptions({
+    queryKey: ["recommendations", id],
+    queryFn: () => api<Recommendations>(`/api/incidents/${encodeURIComponent(id)}/recommendations`),
+    refetchInterval: 15_000,
+  });
+export const useRecommendations = (id: string | null, enabled = true) =>
+  useQuery({ ...recommendationsQuery(id ?? ""), enabled: id !== null && enabled });

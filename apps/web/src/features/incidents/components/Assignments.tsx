@@ -1,0 +1,34 @@
+// Each dispatched unit's progress — dispatched, acknowledged, en route, on scene, clear — updated live.
+import type { AssignmentView } from "@onemap/shared";
+import { Steps, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+
+const STEPS = ["DISPATCHED", "ACKNOWLEDGED", "EN_ROUTE", "ON_SCENE", "CLEARED"] as const;
+const stamp = (a: AssignmentView, s: (typeof STEPS)[number]) =>
+  ({ DISPATCHED: a.dispatchedAt, ACKNOWLEDGED: a.acknowledgedAt, EN_ROUTE: a.enRouteAt, ON_SCENE: a.onSceneAt, CLEARED: a.clearedAt })[s];
+
+export function Assignments({ assignments }: { assignments: AssignmentView[] }) {
+  const { t } = useTranslation();
+  if (assignments.length === 0) return <Typography.Text type="secondary">{t("incident.noAssignments")}</Typography.Text>;
+  return (
+    <div data-testid="assignments">
+      {assignments.map((a) => {
+        const current = a.status === "CANCELLED" ? 0 : STEPS.indexOf(a.status as (typeof STEPS)[number]);
+        return (
+          <div key={a.id} className="onemap-assignment" data-testid="assignment" data-unit={a.callsign} data-status={a.status}>
+            <b>{a.callsign}</b> <span className="onemap-muted">{t(`assignmentStatus.${a.status}`)}</span>
+            <Steps
+              size="small"
+              current={current}
+              status={a.status === "CANCELLED" ? "error" : a.status === "CLEARED" ? "finish" : "process"}
+              items={STEPS.map((s) => {
+                const at = stamp(a, s);
+                return { title: t(`assignmentStatus.${s}`), content: at ? new Date(at).toLocaleTimeString() : undefined };
+              })}
+            />
+          </div>
+        );
+      })}
+    </div>
+  );
+}

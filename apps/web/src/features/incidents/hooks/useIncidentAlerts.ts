@@ -1,0 +1,40 @@
+// A new P1/P2 incident sounds a two-tone alert (Web Audio, no file to load) and keeps flashing in the
+// queue and on the map until someone opens it.
+import { useEffect, useRef } from "react";
+import { useLive } from "../../../realtime/store";
+
+let audio: AudioContext | null = null;
+
+export function playAlert() {
+  try {
+    audio ??= new AudioContext();
+    const ctx = audio;
+    for (const [i, freq] of [880, 660, 880].entries()) {
+      const osc = ctx.createOscillator();
+      const gain = ctx.createGain();
+      osc.frequency.value = freq;
+      gain.gain.setValueAtTime(0.15, ctx.currentTime + i * 0.22);
+      gain.gain.exponentialRampToValueAtTime(0.001, ctx.currentTime + i * 0.22 + 0.2);
+      osc.connect(gain).connect(ctx.destination);
+      osc.start(ctx.currentTime + i * 0.22);
+      osc.stop(ctx.currentTime + i * 0.22 + 0.21);
+    }
+  } catch {
+    // no audio device: the flash still shows
+  }
+}
+
+export function useIncidentAlerts() {
+  const arrived = useLive((s) => s.arrived);
+  const heard = useRef(new Set<string>());
+  useEffect(() => {
+    let fresh = false;
+    for (const id of Object.keys(arrived)) {
+      if (!heard.current.has(id)) {
+        heard.current.add(id);
+        fresh = true;
+      }
+    }
+    if (fresh) playAlert();
+  }, [arrived]);
+}

@@ -1,0 +1,6 @@
+import type { PostureDetail } from "@onemap/shared";
+import { queryOptions } from "@tanstack/react-query";
+import { api } from "../../../api/client";
+
+/** GET /api/posture — county level and each grid's patrol coverage against its minimum */
+export const postureQuery = queryOptions({ queryKey: ["posture"], queryFn: () => api<PostureDetail>("/api/posture") });

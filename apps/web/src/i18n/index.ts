@@ -1,0 +1,37 @@
+// i18next with zh-CN first; the chosen language is remembered on this machine.
+import i18n from "i18next";
+import { initReactI18next } from "react-i18next";
+import { en } from "./en";
+import { zhCN } from "./zh-CN";
+
+export type Language = "zh-CN" | "en";
+const STORAGE_KEY = "onemap.language";
+
+function initialLanguage(): Language {
+  const stored = typeof localStorage === "undefined" ? null : localStorage.getItem(STORAGE_KEY);
+  return stored === "en" ? "en" : "zh-CN";
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { "zh-CN": { translation: zhCN }, en: { translation: en } },
+  lng: initialLanguage(),
+  fallbackLng: "zh-CN",
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export function setLanguage(language: Language) {
+  localStorage.setItem(STORAGE_KEY, language);
+  document.documentElement.lang = language;
+  void i18n.changeLanguage(language);
+}
+
+/** "3m 20s" / "3分20秒": a running timer or an age, in the current language */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  if (s < 60) return i18n.t("time.s", { n: s });
+  if (s < 3600) return i18n.t("time.m", { n: Math.floor(s / 60), s: s % 60 });
+  return i18n.t("time.h", { n: Math.floor(s / 3600), m: Math.floor((s % 3600) / 60) });
+}
+
+export { i18n };

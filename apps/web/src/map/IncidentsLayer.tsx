@@ -1,0 +1,53 @@
+// Open incidents: a dot coloured by priority, ringed by tier (the higher, the wider and darker),
+// pulsing while a new P1/P2 has not been opened. A click selects it.
+import type { Priority, ResponseTier } from "@onemap/shared";
+import L from "leaflet";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { useMap } from "react-leaflet";
+import { isOpen, useLive } from "../realtime/store";
+import { ui, useUi } from "../ui/store";
+import { toMap } from "./coords";
+
+export const PRIORITY_COLOUR: Record<Priority, string> = { P1: "#dc2626", P2: "#ea580c", P3: "#2563eb", P4: "#64748b" };
+export const TIER_RING: Record<ResponseTier, { radius: number; color: string; weight: number } | null> = {
+  ROUTINE: null,
+  LEVEL_III: { radius: 16, color: "#f59e0b", weight: 3 },
+  LEVEL_II: { radius: 20, color: "#ea580c", weight: 4 },
+  LEVEL_I: { radius: 24, color: "#7f1d1d", weight: 5 },
+};
+
+export function IncidentsLayer() {
+  const map = useMap();
+  const { t } = useTranslation();
+  const incidents = useLive((s) => s.incidents);
+  const arrived = useLive((s) => s.arrived);
+  const selected = useUi((s) => s.selectedIncidentId);
+
+  useEffect(() => {
+    const group = L.layerGroup().addTo(map);
+    for (const i of Object.values(incidents)) {
+      if (!isOpen(i)) continue;
+      const at = toMap(i.lat, i.lon);
+      const ring = TIER_RING[i.tier];
+      if (ring) L.circleMarker(at, { ...ring, fill: false, interactive: false }).addTo(group);
+      const marker = L.circleMarker(at, {
+        radius: i.id === selected ? 11 : 8,
+        color: i.id === selected ? "#111827" : "#fff",
+        weight: i.id === selected ? 3 : 2,
+        fillColor: PRIORITY_COLOUR[i.priority],
+        fillOpacity: 1,
+        bubblingMouseEvents: false,
+        className: i.id in arrived ? "onemap-flash" : "",
+      })
+        .bindTooltip(`${i.number} · ${t(`categories.${i.category}`)} · ${t(`tiers.${i.tier}`)}`)
+        .on("click", () => ui.select(i.id))
+        .addTo(group);
+      if (i.id === selected) marker.bringToFront();
+    }
+    return () => {
+      group.remove();
+    };
+  }, [map, incidents, arrived, selected, t]);
+  return null;
+}

@@ -1,0 +1,66 @@
+// The layer switcher and the legend, over the map's top-right corner.
+import type { UnitStatus } from "@onemap/shared";
+import { Button, Card, Checkbox, Space, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { LAYERS, ui, useUi } from "../ui/store";
+import { CAMERA_COLOUR } from "./CamerasLayer";
+import { PRIORITY_COLOUR } from "./IncidentsLayer";
+import { STATUS_COLOUR } from "./unit-canvas";
+
+const Swatch = ({ colour, shape = "dot" }: { colour: string; shape?: "dot" | "arrow" | "stale" }) => (
+  <span
+    className={`onemap-swatch onemap-swatch-${shape}`}
+    style={shape === "arrow" ? { borderBottomColor: colour } : shape === "stale" ? {} : { background: colour }}
+  />
+);
+
+export function LayerSwitcher() {
+  const { t } = useTranslation();
+  const layers = useUi((s) => s.layers);
+  const open = useUi((s) => s.layersOpen);
+  return (
+    <div className="onemap-map-overlay onemap-layers">
+      <Button size="small" onClick={() => ui.setLayersOpen(!open)} data-testid="layers-button" title="L">
+        {t("layers.title")}
+      </Button>
+      {open && (
+        <Card size="small" style={{ marginTop: 4, width: 220 }} data-testid="layers-panel">
+          <Space orientation="vertical" size={2}>
+            {LAYERS.map((id) => (
+              <Checkbox key={id} checked={layers[id]} onChange={(e) => ui.toggleLayer(id, e.target.checked)} data-testid={`layer-${id}`}>
+                {t(`layers.${id}`)}
+              </Checkbox>
+            ))}
+          </Space>
+          <Typography.Text strong style={{ display: "block", marginTop: 8 }}>
+            {t("legend.title")}
+          </Typography.Text>
+          <div className="onemap-legend">
+            {(Object.keys(STATUS_COLOUR) as UnitStatus[]).slice(0, 5).map((s) => (
+              <div key={s}>
+                <Swatch colour={STATUS_COLOUR[s]} shape="arrow" /> {t(`unitStatus.${s}`)}
+              </div>
+            ))}
+            <div>
+              <Swatch colour="#e5e7eb" shape="stale" /> {t("legend.stale")}
+            </div>
+            <div className="onemap-legend-note">{t("legend.heading")}</div>
+            {(["P1", "P2", "P3", "P4"] as const).map((p) => (
+              <div key={p}>
+                <Swatch colour={PRIORITY_COLOUR[p]} /> {t(`priority.${p}`)}
+              </div>
+            ))}
+            {(["SKYNET", "SECURITY_CHECKPOINT", "TRAFFIC_CHECKPOINT"] as const).map((k) => (
+              <div key={k}>
+                <Swatch colour={CAMERA_COLOUR[k]} /> {t(`cameraKind.${k}`)}
+              </div>
+            ))}
+            <div>
+              <Swatch colour="#9ca3af" /> {t("cameraStatus.OFFLINE")}
+            </div>
+          </div>
+        </Card>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+// The cameras near the selected incident, always shown (never clustered) with a ring, and the radius.
+import L from "leaflet";
+import { useEffect } from "react";
+import { useMap } from "react-leaflet";
+import { useNearbyCameras } from "../features/cameras/nearby";
+import { ui } from "../ui/store";
+import { CAMERA_COLOUR } from "./CamerasLayer";
+import { toMap } from "./coords";
+
+export function NearbyCamerasLayer() {
+  const map = useMap();
+  const nearby = useNearbyCameras();
+  useEffect(() => {
+    if (!nearby) return;
+    const group = L.layerGroup().addTo(map);
+    L.circle(toMap(nearby.center.lat, nearby.center.lon), {
+      radius: nearby.radiusM,
+      color: "#0f766e",
+      weight: 1,
+      dashArray: "4 4",
+      fillOpacity: 0.04,
+      interactive: false,
+    }).addTo(group);
+    for (const { camera } of nearby.cameras) {
+      L.circleMarker(toMap(camera.lat, camera.lon), {
+        radius: 7,
+        weight: 3,
+        color: "#0f766e",
+        fillColor: camera.status === "ONLINE" ? CAMERA_COLOUR[camera.kind] : "#9ca3af",
+        fillOpacity: 1,
+        bubblingMouseEvents: false,
+      })
+        .bindTooltip(camera.name)
+        .on("click", () => ui.openCamera(camera.id))
+        .addTo(group);
+    }
+    return () => {
+      group.remove();
+    };
+  }, [map, nearby]);
+  return null;
+}

@@ -1,0 +1,38 @@
+// What `npm run bench:board` and the e2e tests read from the page: the map, the units layer, and the
+// positions store's frame entry point. Reading only; nothing here changes how the board behaves.
+import type { PositionRow } from "@onemap/shared";
+import { applyFrame } from "../realtime/positions";
+import { useLive } from "../realtime/store";
+import { type LayerId, ui } from "../ui/store";
+import { mapRegistry } from "./registry";
+
+export interface OnemapHooks {
+  map: () => typeof mapRegistry.map;
+  unitCount: () => number;
+  /** unit ids known to the board (its scope) */
+  unitIds: () => string[];
+  /** applies a frame the way the socket controller does and draws it; returns ms spent */
+  applyFrame: (rows: PositionRow[]) => number;
+  setLayer: (id: LayerId, on: boolean) => void;
+}
+
+declare global {
+  interface Window {
+    __onemap?: OnemapHooks;
+  }
+}
+
+export function exposeBenchHooks() {
+  window.__onemap = {
+    map: () => mapRegistry.map,
+    unitCount: () => mapRegistry.units?.size ?? 0,
+    unitIds: () => Object.keys(useLive.getState().units),
+    applyFrame: (rows) => {
+      const t0 = performance.now();
+      applyFrame(rows);
+      mapRegistry.units?.drawNow();
+      return performance.now() - t0;
+    },
+    setLayer: (id, on) => ui.toggleLayer(id, on),
+  };
+}

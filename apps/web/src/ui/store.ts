@@ -1,0 +1,77 @@
+// What this operator is doing (not server state): the selection, the half-typed incident (kept in
+// sessionStorage, so an expired session or a reload does not lose it), open panels, visible layers.
+import type { Priority } from "@onemap/shared";
+import { create } from "zustand";
+import { createJSONStorage, persist } from "zustand/middleware";
+
+export interface IncidentDraft {
+  category?: string;
+  priority?: Priority;
+  lat?: number;
+  lon?: number;
+  address?: string;
+  callerName?: string;
+  callerPhone?: string;
+  description?: string;
+}
+
+export type LayerId = "units" | "cameras" | "grids" | "stations" | "incidents" | "density" | "lines";
+export const LAYERS: LayerId[] = ["units", "cameras", "grids", "stations", "incidents", "lines", "density"];
+
+interface UiState {
+  selectedIncidentId: string | null;
+  /** null = no form open */
+  draft: IncidentDraft | null;
+  layers: Record<LayerId, boolean>;
+  layersOpen: boolean;
+  cameraId: string | null;
+  helpOpen: boolean;
+  playbackUnitId: string | null;
+  playbackOpen: boolean;
+}
+
+export const useUi = create<UiState>()(
+  persist(
+    () =>
+      ({
+        selectedIncidentId: null,
+        draft: null,
+        layers: { units: true, cameras: true, grids: true, stations: true, incidents: true, lines: true, density: false },
+        layersOpen: false,
+        cameraId: null,
+        helpOpen: false,
+        playbackUnitId: null,
+        playbackOpen: false,
+      }) as UiState,
+    {
+      name: "onemap.ui",
+      storage: createJSONStorage(() => sessionStorage),
+      partialize: (s) => ({ draft: s.draft, layers: s.layers }),
+    },
+  ),
+);
+
+export const ui = {
+  select: (selectedIncidentId: string | null) => useUi.setState({ selectedIncidentId, cameraId: null }),
+  startDraft: (at?: { lat: number; lon: number }) => useUi.setState((s) => ({ draft: { ...(s.draft ?? {}), ...(at ?? {}) } })),
+  editDraft: (patch: IncidentDraft) => useUi.setState((s) => ({ draft: { ...(s.draft ?? {}), ...patch } })),
+  clearDraft: () => useUi.setState({ draft: null }),
+  toggleLayer: (id: LayerId, on: boolean) => useUi.setState((s) => ({ layers: { ...s.layers, [id]: on } })),
+  setLayersOpen: (layersOpen: boolean) => useUi.setState({ layersOpen }),
+  openCamera: (cameraId: string | null) => useUi.setState({ cameraId }),
+  setHelp: (helpOpen: boolean) => useUi.setState({ helpOpen }),
+  openPlayback: (unitId: string | null) => useUi.setState({ playbackOpen: true, playbackUnitId: unitId }),
+  closePlayback: () => useUi.setState({ playbackOpen: false }),
+  /** signed out: close what belonged to the session, keep the half-typed incident */
+  signedOut: () => useUi.setState({ selectedIncidentId: null, cameraId: null, playbackOpen: false, helpOpen: false }),
+  /** Esc: the innermost thing first */
+  back() {
+    const s = useUi.getState();
+    if (s.helpOpen) return useUi.setState({ helpOpen: false });
+    if (s.cameraId) return useUi.setState({ cameraId: null });
+    if (s.playbackOpen) return useUi.setState({ playbackOpen: false });
+    if (s.draft) return useUi.setState({ draft: null });
+    if (s.layersOpen) return useUi.setState({ layersOpen: false });
+    if (s.selectedIncidentId) return useUi.setState({ selectedIncidentId: null });
+  },
+};
