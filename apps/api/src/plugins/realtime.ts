@@ -145,8 +145,9 @@ export const realtimePlugin = fp(
     app.decorate("realtime", realtime);
 
     app.addHook("preClose", async () => {
-      // open websockets would otherwise keep the HTTP server from closing
-      board.local.disconnectSockets(true);
+      // open websockets would otherwise keep the HTTP server from closing. Close the transports, not the
+      // sessions: a board sees a dropped connection and reconnects (to this process restarted, or another)
+      io.engine.close();
     });
     app.addHook("onClose", async () => {
       await new Promise<void>((resolve) => {

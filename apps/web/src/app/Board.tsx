@@ -67,7 +67,7 @@ export function Board({ me }: { me: Me }) {
         </Space>
         <StatsStrip />
         <Space>
-          <Button size="small" ghost onClick={() => ui.openPlayback(null)}>
+          <Button size="small" ghost onClick={() => ui.openPlayback(null)} data-testid="playback-open">
             {t("playback.open")}
           </Button>
           <Button size="small" ghost onClick={() => ui.setHelp(true)} title="?">

@@ -19,6 +19,8 @@ export function DispatchLinesLayer() {
 
   useEffect(() => {
     const group = L.layerGroup().addTo(map);
+    // a few lines: SVG, so each is an element of its own (and can be found by tests)
+    const renderer = L.svg();
     lines.current = [];
     for (const i of Object.values(incidents)) {
       if (!isOpen(i)) continue;
@@ -30,6 +32,7 @@ export function DispatchLinesLayer() {
           weight: i.id === selected ? 3 : 2,
           dashArray: a.status === "ON_SCENE" ? "" : "8 6",
           interactive: false,
+          renderer,
           className: "onemap-dispatch-line",
         }).addTo(group);
         lines.current.push({ unitId: a.unitId, line, to });

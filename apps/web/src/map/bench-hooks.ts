@@ -9,8 +9,8 @@ import { mapRegistry } from "./registry";
 export interface OnemapHooks {
   map: () => typeof mapRegistry.map;
   unitCount: () => number;
-  /** unit ids known to the board (its scope) */
-  unitIds: () => string[];
+  /** the units known to the board (its scope) and their home station */
+  units: () => { id: string; homeStationId: string; status: string }[];
   /** applies a frame the way the socket controller does and draws it; returns ms spent */
   applyFrame: (rows: PositionRow[]) => number;
   setLayer: (id: LayerId, on: boolean) => void;
@@ -26,7 +26,7 @@ export function exposeBenchHooks() {
   window.__onemap = {
     map: () => mapRegistry.map,
     unitCount: () => mapRegistry.units?.size ?? 0,
-    unitIds: () => Object.keys(useLive.getState().units),
+    units: () => Object.values(useLive.getState().units).map((u) => ({ id: u.id, homeStationId: u.homeStationId, status: u.status })),
     applyFrame: (rows) => {
       const t0 = performance.now();
       applyFrame(rows);

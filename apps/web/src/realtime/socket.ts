@@ -55,11 +55,18 @@ export function connectBoard(client: QueryClient): () => void {
     if (first || !hello.recovered) loadSnapshot(client).catch(() => live.setConnection("reconnecting"));
     first = false;
   });
-  socket.on("disconnect", () => live.setConnection("reconnecting"));
+  socket.on("disconnect", (reason) => {
+    live.setConnection("reconnecting");
+    // the server let go of us on purpose (restart, sign-out elsewhere): Socket.IO leaves reconnecting to
+    // us. Try again; a session that has ended is refused, and that sends the user to sign-in
+    if (reason === "io server disconnect") setTimeout(() => socket.connect(), 1000 + Math.random() * 2000);
+  });
   socket.on("connect_error", (error) => {
     live.setConnection("reconnecting");
     // the session ended while we were away: ask who we are (a 401 sends the user to sign-in)
     if (error.message.startsWith("unauthorized")) void client.invalidateQueries({ queryKey: meQuery.queryKey });
+    // refused by the server's middleware (not a network error): Socket.IO does not retry that by itself
+    else if (!socket.active) setTimeout(() => socket.connect(), 2000 + Math.random() * 2000);
   });
   socket.on("units:positions", (frame) => applyFrame(frame.units));
   socket.on("unit:status", (e) => {

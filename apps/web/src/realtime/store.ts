@@ -56,8 +56,10 @@ export const live = {
       const current = s.incidents[incident.id];
       if (current?.version !== undefined && current.version > incident.version) return s;
       const alerting = arrivedLive && !current && (incident.priority === "P1" || incident.priority === "P2");
+      // only the creation announces likely duplicates: later updates keep what it said
+      const likelyDuplicateOf = incident.likelyDuplicateOf.length > 0 ? incident.likelyDuplicateOf : (current?.likelyDuplicateOf ?? []);
       return {
-        incidents: { ...s.incidents, [incident.id]: incident },
+        incidents: { ...s.incidents, [incident.id]: { ...incident, likelyDuplicateOf } },
         arrived: alerting ? { ...s.arrived, [incident.id]: Date.now() } : s.arrived,
       };
     });

@@ -86,15 +86,15 @@ export function TrackPlayback() {
           <Button onClick={() => setPlaying(!playing)} data-testid="playback-play">
             {playing ? t("playback.pause") : t("playback.play")}
           </Button>
-          <Slider
-            style={{ flex: 1 }}
-            min={0}
-            max={points.length - 1}
-            value={index}
-            onChange={(v) => usePlayback.setState({ index: v })}
-            tooltip={{ formatter: (v) => (v !== undefined && points[v] ? new Date(points[v].at).toLocaleTimeString() : "") }}
-            data-testid="playback-slider"
-          />
+          <div style={{ flex: 1 }} data-testid="playback-slider">
+            <Slider
+              min={0}
+              max={points.length - 1}
+              value={index}
+              onChange={(v) => usePlayback.setState({ index: v })}
+              tooltip={{ formatter: (v) => (v !== undefined && points[v] ? new Date(points[v].at).toLocaleTimeString() : "") }}
+            />
+          </div>
           <span className="onemap-timer" data-testid="playback-time">
             {at ? new Date(at.at).toLocaleString() : ""}
           </span>

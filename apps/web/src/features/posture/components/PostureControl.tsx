@@ -3,7 +3,8 @@ import { type ResponseTier, ResponseTier as Tiers } from "@onemap/shared";
 import { Alert, App as AntApp, Button, Form, Input, Modal, Select, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useLive } from "../../../realtime/store";
+import { isOpen, useLive } from "../../../realtime/store";
+import { ui } from "../../../ui/store";
 import { usePutPosture } from "../api/put-posture";
 
 export const TIER_COLOUR: Record<ResponseTier, string> = { ROUTINE: "default", LEVEL_III: "gold", LEVEL_II: "orange", LEVEL_I: "red" };
@@ -37,12 +38,12 @@ export function PostureTag({ canChange }: { canChange: boolean }) {
           }
         >
           <Form.Item name="level" label={t("incident.targetTier")}>
-            <Select options={Tiers.options.map((l) => ({ value: l, label: t(`tiers.${l}`) }))} />
+            <Select options={Tiers.options.map((l) => ({ value: l, label: t(`tiers.${l}`) }))} data-testid="posture-level" />
           </Form.Item>
           <Form.Item name="reason" label={t("incident.reason")} rules={[{ required: true, min: 2, message: t("incident.reasonRequired") }]}>
-            <Input.TextArea rows={2} />
+            <Input.TextArea rows={2} data-testid="posture-reason" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={put.isPending}>
+          <Button type="primary" htmlType="submit" loading={put.isPending} data-testid="posture-confirm">
             {t("incident.confirm")}
           </Button>
         </Form>
@@ -51,21 +52,39 @@ export function PostureTag({ canChange }: { canChange: boolean }) {
   );
 }
 
-/** Level II and I: a banner across the board, with the reason and the grids short of patrols */
+/** Level II and I — the county posture or any open incident — put a banner across the board: the
+ * reason, the grids short of patrols, and for an incident its commanding leader and reinforcement. */
 export function PostureBanner() {
   const { t } = useTranslation();
   const posture = useLive((s) => s.posture ?? s.board?.posture);
   const under = useLive((s) => s.posture?.grids.filter((g) => g.underMinimum).length ?? 0);
-  if (!posture || (posture.level !== "LEVEL_I" && posture.level !== "LEVEL_II")) return null;
+  const incidents = useLive((s) => s.incidents);
+  const major = Object.values(incidents)
+    .filter((i) => isOpen(i) && (i.tier === "LEVEL_I" || i.tier === "LEVEL_II"))
+    .sort((a, b) => b.tier.localeCompare(a.tier));
+  const countyRaised = posture && (posture.level === "LEVEL_I" || posture.level === "LEVEL_II");
+  if (!countyRaised && major.length === 0) return null;
+  const top = countyRaised ? posture.level : major[0]?.tier;
   return (
     <Alert
       banner
-      type={posture.level === "LEVEL_I" ? "error" : "warning"}
+      type={top === "LEVEL_I" ? "error" : "warning"}
       data-testid="posture-banner"
       title={
-        <span>
-          <b>{t("posture.banner", { level: t(`tiers.${posture.level}`), reason: posture.reason ?? "" })}</b>
-          {under > 0 && <span style={{ marginLeft: 16 }}>{t("posture.underMinimum", { count: under })}</span>}
+        <span className="onemap-banner">
+          {countyRaised && (
+            <span>
+              <b>{t("posture.banner", { level: `${t("posture.label")} ${t(`tiers.${posture.level}`)}`, reason: posture.reason ?? "" })}</b>
+              {under > 0 && <span> · {t("posture.underMinimum", { count: under })}</span>}
+            </span>
+          )}
+          {major.map((i) => (
+            <button type="button" key={i.id} className="onemap-link" onClick={() => ui.select(i.id)} data-testid="banner-incident">
+              <b>{t(`tiers.${i.tier}`)}</b> {i.number} {t(`categories.${i.category}`)}
+              {i.commandingOfficer && ` · ${t("incident.commander")} ${i.commandingOfficer.name}`}
+              {(i.activatedGroups ?? []).length > 0 && ` · ${(i.activatedGroups ?? []).map((g) => t(`groups.${g}`)).join("、")}`}
+            </button>
+          ))}
         </span>
       }
     />
