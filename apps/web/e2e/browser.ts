@@ -15,10 +15,11 @@ export function chromiumPath(): string {
   }
 }
 
-export function launch() {
+export function launch(extraArgs: string[] = []) {
   return chromium.launch({
     executablePath: chromiumPath(),
     args: [
+      ...extraArgs,
       "--no-sandbox",
       "--disable-gpu",
       "--disable-quic",

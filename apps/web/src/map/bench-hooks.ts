@@ -14,6 +14,8 @@ export interface OnemapHooks {
   /** applies a frame the way the socket controller does and draws it; returns ms spent */
   applyFrame: (rows: PositionRow[]) => number;
   setLayer: (id: LayerId, on: boolean) => void;
+  /** what the board was loaded with */
+  counts: () => { units: number; cameras: number; grids: number; zoom: number | undefined };
 }
 
 declare global {
@@ -34,5 +36,14 @@ export function exposeBenchHooks() {
       return performance.now() - t0;
     },
     setLayer: (id, on) => ui.toggleLayer(id, on),
+    counts: () => {
+      const board = useLive.getState().board;
+      return {
+        units: board?.units.length ?? 0,
+        cameras: board?.cameras.length ?? 0,
+        grids: board?.grids.length ?? 0,
+        zoom: mapRegistry.map?.getZoom(),
+      };
+    },
   };
 }
