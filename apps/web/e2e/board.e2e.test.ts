@@ -108,6 +108,8 @@ describe("the board in Chromium", () => {
     await page.waitForSelector('[data-testid="incident-detail"]');
     await page.waitForSelector('[data-testid="dispatch-top"]');
     await expect.poll(() => page.locator('[data-testid="queue-item"]').count()).toBe(1);
+    // the statistics strip counts it
+    await expect.poll(() => page.textContent('[data-testid="stat-open"]'), { timeout: 15_000 }).toContain("1");
     await shot(page, "operator-3-recommendations");
 
     // D dispatches the top recommendation; the unit changes status on the board and its progress follows
@@ -141,6 +143,13 @@ describe("the board in Chromium", () => {
       .toBeGreaterThan(0.3);
     await shot(page, "operator-5-camera");
     await page.keyboard.press("Escape");
+
+    // an operator cannot escalate, only ask the duty leader to
+    expect(await page.locator('[data-testid="escalate"]').count()).toBe(0);
+    await page.click('[data-testid="request-escalation"]');
+    await page.fill('[data-testid="tier-reason"]', "嫌疑人持刀");
+    await page.click('[data-testid="tier-confirm"]');
+    await page.waitForSelector('[data-testid="queue-item"] >> text=请求升级至三级响应');
 
     // ? lists the shortcuts; Esc closes it
     await page.keyboard.press("?");
@@ -223,6 +232,12 @@ describe("the board in Chromium", () => {
     await page.waitForSelector('[data-testid="posture"] >> text=二级响应');
     await page.waitForSelector('[data-testid="posture-banner"] >> text=重大节日安保');
     await shot(page, "leader-2-county-posture");
+
+    // the 7-day incident density layer, from the layer switcher
+    await page.click('[data-testid="layers-button"]');
+    await page.click('[data-testid="layer-density"]');
+    await page.waitForSelector("canvas.leaflet-heatmap-layer");
+    await page.keyboard.press("Escape");
 
     // track playback of a unit the simulator has been driving
     await page.click('[data-testid="playback-open"]');

@@ -178,6 +178,7 @@ export const en: Messages = {
     kind: "Kind",
     status: "Status",
     location: "Location",
+    distance: "{{n}} m",
     noStream: "This camera has no stream address",
     streamError: "The stream cannot be played: {{message}}",
   },

@@ -143,6 +143,7 @@ export const zhCN = {
     kind: "类型",
     status: "状态",
     location: "位置",
+    distance: "{{n}} 米",
     noStream: "该点位无视频流地址",
     streamError: "视频流无法播放：{{message}}",
   },

@@ -30,7 +30,7 @@ export function NearbyCameras() {
               <span>
                 <Tag>{t(`cameraKind.${camera.kind}`)}</Tag>
                 {camera.status === "OFFLINE" && <Tag color="default">{t("cameraStatus.OFFLINE")}</Tag>}
-                {Math.round(distanceM)} m
+                {t("cameras.distance", { n: Math.round(distanceM) })}
               </span>
             </List.Item>
           )}

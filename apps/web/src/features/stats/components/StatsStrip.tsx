@@ -10,14 +10,19 @@ export function StatsStrip() {
   const style = { content: { color: "#fff", fontSize: 18 }, title: { color: "#cbd5e1", fontSize: 11 } };
   return (
     <Space size="large" className="onemap-stats" data-testid="stats">
-      <Statistic title={t("stats.open")} value={data?.openIncidents.total ?? "—"} styles={style} data-testid="stat-open" />
-      <Statistic title={t("stats.available")} value={data?.units.available ?? "—"} styles={style} data-testid="stat-available" />
-      <Statistic
-        title={t("stats.median")}
-        value={data?.today.medianCallToDispatchS != null ? formatDuration(data.today.medianCallToDispatchS) : t("stats.none")}
-        styles={style}
-        data-testid="stat-median"
-      />
+      <span data-testid="stat-open">
+        <Statistic title={t("stats.open")} value={data?.openIncidents.total ?? "—"} styles={style} />
+      </span>
+      <span data-testid="stat-available">
+        <Statistic title={t("stats.available")} value={data?.units.available ?? "—"} styles={style} />
+      </span>
+      <span data-testid="stat-median">
+        <Statistic
+          title={t("stats.median")}
+          value={data?.today.medianCallToDispatchS != null ? formatDuration(data.today.medianCallToDispatchS) : t("stats.none")}
+          styles={style}
+        />
+      </span>
     </Space>
   );
 }
