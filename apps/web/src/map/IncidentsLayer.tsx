@@ -22,6 +22,7 @@ export function IncidentsLayer() {
   const { t } = useTranslation();
   const incidents = useLive((s) => s.incidents);
   const arrived = useLive((s) => s.arrived);
+  const opened = useUi((s) => s.opened);
   const selected = useUi((s) => s.selectedIncidentId);
 
   useEffect(() => {
@@ -38,7 +39,7 @@ export function IncidentsLayer() {
         fillColor: PRIORITY_COLOUR[i.priority],
         fillOpacity: 1,
         bubblingMouseEvents: false,
-        className: i.id in arrived ? "onemap-flash" : "",
+        className: i.id in arrived && !opened[i.id] ? "onemap-flash" : "",
       })
         .bindTooltip(`${i.number} · ${t(`categories.${i.category}`)} · ${t(`tiers.${i.tier}`)}`)
         .on("click", () => ui.select(i.id))
@@ -48,6 +49,6 @@ export function IncidentsLayer() {
     return () => {
       group.remove();
     };
-  }, [map, incidents, arrived, selected, t]);
+  }, [map, incidents, arrived, opened, selected, t]);
   return null;
 }

@@ -15,7 +15,7 @@ interface LiveState {
   units: Record<string, Unit>;
   incidents: Record<string, LiveIncident>;
   posture: PostureDetail | null;
-  /** P1/P2 incidents that arrived while this board was open: they alert until opened */
+  /** P1/P2 incidents that arrived while this board was open (they alert until opened: ui.opened) */
   arrived: Record<string, number>;
   lastTierChange: TierChangedEvent | null;
 }
@@ -74,12 +74,4 @@ export const live = {
   },
   setPosture: (posture: PostureDetail) => useLive.setState({ posture }),
   tierChanged: (event: TierChangedEvent) => useLive.setState({ lastTierChange: event }),
-  /** someone opened it: stop the alert */
-  acknowledge(incidentId: string) {
-    useLive.setState((s) => {
-      if (!(incidentId in s.arrived)) return s;
-      const { [incidentId]: _, ...rest } = s.arrived;
-      return { arrived: rest };
-    });
-  },
 };

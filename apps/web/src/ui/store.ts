@@ -28,6 +28,10 @@ interface UiState {
   helpOpen: boolean;
   playbackUnitId: string | null;
   playbackOpen: boolean;
+  /** incidents this operator has opened (an arrived P1/P2 stops flashing) */
+  opened: Record<string, true>;
+  /** set while this board is creating an incident: its own arrival does not sound */
+  creating: boolean;
 }
 
 export const useUi = create<UiState>()(
@@ -42,6 +46,8 @@ export const useUi = create<UiState>()(
         helpOpen: false,
         playbackUnitId: null,
         playbackOpen: false,
+        opened: {},
+        creating: false,
       }) as UiState,
     {
       name: "onemap.ui",
@@ -52,7 +58,13 @@ export const useUi = create<UiState>()(
 );
 
 export const ui = {
-  select: (selectedIncidentId: string | null) => useUi.setState({ selectedIncidentId, cameraId: null }),
+  select: (selectedIncidentId: string | null) =>
+    useUi.setState((s) => ({
+      selectedIncidentId,
+      cameraId: null,
+      opened: selectedIncidentId && !s.opened[selectedIncidentId] ? { ...s.opened, [selectedIncidentId]: true } : s.opened,
+    })),
+  setCreating: (creating: boolean) => useUi.setState({ creating }),
   startDraft: (at?: { lat: number; lon: number }) => useUi.setState((s) => ({ draft: { ...(s.draft ?? {}), ...(at ?? {}) } })),
   editDraft: (patch: IncidentDraft) => useUi.setState((s) => ({ draft: { ...(s.draft ?? {}), ...patch } })),
   clearDraft: () => useUi.setState({ draft: null }),

@@ -1,7 +1,6 @@
 // One camera: kind, status, location, and its live stream through hls.js when it has an HLS address
 // (Safari plays HLS natively; every other browser needs hls.js's MSE player).
 import { Alert, Descriptions, Drawer } from "antd";
-import Hls from "hls.js";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLive } from "../../../realtime/store";
@@ -15,22 +14,32 @@ function Stream({ url }: { url: string }) {
     const el = video.current;
     if (!el) return;
     setError(null);
-    if (Hls.isSupported()) {
-      const hls = new Hls({ maxBufferLength: 10 });
-      hls.on(Hls.Events.ERROR, (_e, data) => {
-        if (data.fatal) setError(data.details);
-      });
-      hls.loadSource(url);
-      hls.attachMedia(el);
-      hls.on(Hls.Events.MANIFEST_PARSED, () => void el.play().catch(() => {}));
-      return () => hls.destroy();
-    }
-    if (el.canPlayType("application/vnd.apple.mpegurl")) {
-      el.src = url;
-      void el.play().catch(() => {});
-      return;
-    }
-    setError("HLS unsupported");
+    let destroy = () => {};
+    let cancelled = false;
+    // hls.js is loaded when a stream is first opened, not with the board
+    void import("hls.js").then(
+      ({ default: Hls }) => {
+        if (cancelled) return;
+        if (Hls.isSupported()) {
+          const hls = new Hls({ maxBufferLength: 10 });
+          hls.on(Hls.Events.ERROR, (_e, data) => {
+            if (data.fatal) setError(data.details);
+          });
+          hls.loadSource(url);
+          hls.attachMedia(el);
+          hls.on(Hls.Events.MANIFEST_PARSED, () => void el.play().catch(() => {}));
+          destroy = () => hls.destroy();
+        } else if (el.canPlayType("application/vnd.apple.mpegurl")) {
+          el.src = url;
+          void el.play().catch(() => {});
+        } else setError("HLS unsupported");
+      },
+      (e: Error) => setError(e.message),
+    );
+    return () => {
+      cancelled = true;
+      destroy();
+    };
   }, [url]);
   return (
     <>

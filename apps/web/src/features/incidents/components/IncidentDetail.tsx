@@ -3,11 +3,10 @@
 // dispatch; live assignment progress; the cameras around it.
 import type { Me, Priority } from "@onemap/shared";
 import { Button, Card, Collapse, Descriptions, Tag, Typography } from "antd";
-import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDuration } from "../../../i18n";
 import { PRIORITY_COLOUR } from "../../../map/IncidentsLayer";
-import { isOpen, live, useLive } from "../../../realtime/store";
+import { isOpen, useLive } from "../../../realtime/store";
 import { ui, useUi } from "../../../ui/store";
 import { useNow } from "../../../ui/useNow";
 import { NearbyCameras } from "../../cameras/components/NearbyCameras";
@@ -23,11 +22,6 @@ export function IncidentDetail({ me }: { me: Me }) {
   const incident = useLive((s) => (id ? s.incidents[id] : undefined));
   const detail = useIncident(id);
   const now = useNow(1000);
-
-  // opening it stops its alert
-  useEffect(() => {
-    if (id) live.acknowledge(id);
-  }, [id]);
 
   if (!id || !incident) return null;
   const full =

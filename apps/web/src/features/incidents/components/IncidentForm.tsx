@@ -6,7 +6,6 @@ import { App as AntApp, Button, Card, Col, Form, Input, InputNumber, Row, Select
 import { useEffect, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldIssues } from "../../../api/client";
-import { live } from "../../../realtime/store";
 import { type IncidentDraft, ui, useUi } from "../../../ui/store";
 import { useCreateIncident } from "../api/create-incident";
 
@@ -57,9 +56,9 @@ export function IncidentForm() {
       return;
     }
     setErrors({});
+    ui.setCreating(true);
     try {
       const incident = await create.mutateAsync(parsed.data);
-      live.upsertIncident(incident, false);
       ui.clearDraft();
       ui.select(incident.id);
       void message.success(t("form.created", { number: incident.number }));
@@ -67,6 +66,8 @@ export function IncidentForm() {
       const errors = fieldIssues(e);
       if (Object.keys(errors).length > 0) setErrors(errors);
       else void message.error(t("errors.generic", { message: (e as Error).message }));
+    } finally {
+      ui.setCreating(false);
     }
   }
 

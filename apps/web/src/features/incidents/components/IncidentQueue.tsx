@@ -26,6 +26,7 @@ export function IncidentQueue() {
   const { t } = useTranslation();
   const queue = useQueue();
   const arrived = useLive((s) => s.arrived);
+  const opened = useUi((s) => s.opened);
   const selected = useUi((s) => s.selectedIncidentId);
   const now = useNow(1000);
   return (
@@ -46,7 +47,7 @@ export function IncidentQueue() {
           dataSource={queue}
           renderItem={(i) => {
             const ageS = (now - Date.parse(i.reportedAt)) / 1000;
-            const flashing = i.id in arrived;
+            const flashing = i.id in arrived && !opened[i.id];
             return (
               <List.Item
                 key={i.id}

@@ -7,7 +7,6 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../../api/client";
 import { formatDuration } from "../../../i18n";
-import { live } from "../../../realtime/store";
 import { useDispatch } from "../api/dispatch";
 import { useRecommendations } from "../api/recommendations";
 
@@ -21,8 +20,7 @@ export function useDispatchUnit(incidentId: string) {
     dispatch.mutate(
       { incidentId, unitIds: [unit.unitId], key: crypto.randomUUID() },
       {
-        onSuccess: (result) => {
-          live.upsertIncident(result.incident, false);
+        onSuccess: () => {
           void message.success(t("recs.dispatched", { callsign: unit.callsign }));
         },
         onError: (e) => {

@@ -4,7 +4,6 @@ import { type Me, type ResponseTier, ResponseTier as Tiers } from "@onemap/share
 import { App as AntApp, Button, Form, Input, Modal, Select, Space } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { live } from "../../../realtime/store";
 import { useRequestEscalation } from "../api/escalation-request";
 import { useSetTier } from "../api/tier";
 
@@ -28,8 +27,7 @@ export function TierControls({ incidentId, tier, role }: { incidentId: string; t
     const onError = (e: Error) => void message.error(t("errors.generic", { message: e.message }));
     if (mode === "request")
       request.mutate(body, {
-        onSuccess: (i) => {
-          live.upsertIncident(i, false);
+        onSuccess: () => {
           void message.info(t("incident.requested"));
           setMode(null);
         },
@@ -37,8 +35,7 @@ export function TierControls({ incidentId, tier, role }: { incidentId: string; t
       });
     else
       setTier.mutate(body, {
-        onSuccess: (i) => {
-          live.upsertIncident(i, false);
+        onSuccess: () => {
           setMode(null);
         },
         onError,

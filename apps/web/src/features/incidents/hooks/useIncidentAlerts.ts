@@ -2,6 +2,7 @@
 // queue and on the map until someone opens it.
 import { useEffect, useRef } from "react";
 import { useLive } from "../../../realtime/store";
+import { useUi } from "../../../ui/store";
 
 let audio: AudioContext | null = null;
 
@@ -32,7 +33,8 @@ export function useIncidentAlerts() {
     for (const id of Object.keys(arrived)) {
       if (!heard.current.has(id)) {
         heard.current.add(id);
-        fresh = true;
+        // the incident this board is creating arrives before its own response: no alarm for it
+        if (!useUi.getState().creating) fresh = true;
       }
     }
     if (fresh) playAlert();
