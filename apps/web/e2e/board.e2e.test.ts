@@ -144,6 +144,12 @@ describe("the board in Chromium", () => {
     await shot(page, "operator-5-camera");
     await page.keyboard.press("Escape");
 
+    // a note goes into the incident's timeline
+    await page.fill('[data-testid="note-input"]', "嫌疑人向北逃离，身穿黑色外套");
+    await page.keyboard.press("Enter");
+    await page.click("text=时间线");
+    await page.waitForSelector(".onemap-timeline >> text=嫌疑人向北逃离，身穿黑色外套");
+
     // an operator cannot escalate, only ask the duty leader to
     expect(await page.locator('[data-testid="escalate"]').count()).toBe(0);
     await page.click('[data-testid="request-escalation"]');
@@ -205,6 +211,15 @@ describe("the board in Chromium", () => {
     // the refusal names the incident that holds the unit
     expect(await refused.textContent('[data-testid="dispatch-refused"]')).toMatch(/\d{8}-\d{4}/);
     await shot(refused, "two-operators-2-refused");
+
+    // B's incident was a second call about the first: B merges it, and it leaves both queues
+    await b.page.click('[data-testid="link-duplicate"]');
+    const second = await b.page.getAttribute('[data-testid="queue-item"].is-selected', "data-incident");
+    await b.page.click('[data-testid="status-CANCELLED"]');
+    await b.page.fill('[data-testid="action-reason"]', "重复报警，已合并");
+    await b.page.click('[data-testid="action-confirm"]');
+    for (const p of [a.page, b.page])
+      await expect.poll(() => p.locator(`[data-testid="queue-item"][data-incident="${second}"]`).count()).toBe(0);
     await a.context.close();
     await b.context.close();
   });

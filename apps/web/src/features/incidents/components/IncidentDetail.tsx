@@ -13,6 +13,7 @@ import { NearbyCameras } from "../../cameras/components/NearbyCameras";
 import { TIER_COLOUR } from "../../posture/components/PostureControl";
 import { useIncident } from "../api/incident";
 import { Assignments } from "./Assignments";
+import { IncidentActions } from "./IncidentActions";
 import { Recommendations } from "./Recommendations";
 import { TierControls } from "./TierControls";
 
@@ -87,6 +88,11 @@ export function IncidentDetail({ me }: { me: Me }) {
         </Tag>
       )}
       {open && <TierControls incidentId={incident.id} tier={incident.tier} role={me.role} />}
+      {me.role !== "ADMIN" && (
+        <div style={{ marginTop: 6 }}>
+          <IncidentActions incident={full} />
+        </div>
+      )}
       <div style={{ marginTop: 8 }}>
         <Typography.Text strong>{t("incident.assignments")}</Typography.Text>
         <Assignments assignments={full.assignments ?? []} />
@@ -111,8 +117,9 @@ export function IncidentDetail({ me }: { me: Me }) {
                 <ul className="onemap-timeline">
                   {detail.data.timeline.map((e) => (
                     <li key={e.id}>
-                      {new Date(e.at).toLocaleTimeString()} · {e.type}
+                      {new Date(e.at).toLocaleTimeString()} · {t(`events.${e.type}`, { defaultValue: e.type })}
                       {e.actor ? ` · ${e.actor.displayName}` : ""}
+                      {e.type === "note" ? ` · ${(e.after as { text?: string } | null)?.text ?? ""}` : ""}
                       {e.reason ? ` · ${e.reason}` : ""}
                     </li>
                   ))}
