@@ -201,6 +201,7 @@ export const en: Messages = {
     station: "Station",
     fixAge: "Fix",
     stale: "stale fix",
+    whoLeads: "Who leads:",
     whereFrom: "Units nearby (3/5/10 km)",
     dispatched: "Dispatched {{callsign}}",
     taken: "Dispatch refused: {{message}}",

@@ -166,6 +166,7 @@ export const zhCN = {
     station: "所属",
     fixAge: "定位",
     stale: "定位过期",
+    whoLeads: "谁带队：",
     whereFrom: "周边警力（3/5/10 公里）",
     dispatched: "已派 {{callsign}}",
     taken: "派警失败：{{message}}",

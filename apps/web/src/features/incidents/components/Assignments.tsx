@@ -1,6 +1,6 @@
 // Each dispatched unit's progress — dispatched, acknowledged, en route, on scene, clear — updated live.
 import type { AssignmentView } from "@onemap/shared";
-import { Steps, Typography } from "antd";
+import { Typography } from "antd";
 import { useTranslation } from "react-i18next";
 
 const STEPS = ["DISPATCHED", "ACKNOWLEDGED", "EN_ROUTE", "ON_SCENE", "CLEARED"] as const;
@@ -17,15 +17,19 @@ export function Assignments({ assignments }: { assignments: AssignmentView[] }) 
         return (
           <div key={a.id} className="onemap-assignment" data-testid="assignment" data-unit={a.callsign} data-status={a.status}>
             <b>{a.callsign}</b> <span className="onemap-muted">{t(`assignmentStatus.${a.status}`)}</span>
-            <Steps
-              size="small"
-              current={current}
-              status={a.status === "CANCELLED" ? "error" : a.status === "CLEARED" ? "finish" : "process"}
-              items={STEPS.map((s) => {
-                const at = stamp(a, s);
-                return { title: t(`assignmentStatus.${s}`), content: at ? new Date(at).toLocaleTimeString() : undefined };
+            <ol className="onemap-steps">
+              {STEPS.map((step, i) => {
+                const at = stamp(a, step);
+                const state =
+                  a.status === "CANCELLED" ? "off" : i < current || a.status === "CLEARED" ? "done" : i === current ? "now" : "todo";
+                return (
+                  <li key={step} className={`is-${state}`}>
+                    <span>{t(`assignmentStatus.${step}`)}</span>
+                    <time>{at ? new Date(at).toLocaleTimeString([], { hour12: false }) : "—"}</time>
+                  </li>
+                );
               })}
-            />
+            </ol>
           </div>
         );
       })}

@@ -12,6 +12,7 @@ import { useNow } from "../../../ui/useNow";
 import { NearbyCameras } from "../../cameras/components/NearbyCameras";
 import { TIER_COLOUR } from "../../posture/components/PostureControl";
 import { useIncident } from "../api/incident";
+import { useRecommendations } from "../api/recommendations";
 import { Assignments } from "./Assignments";
 import { IncidentActions } from "./IncidentActions";
 import { Recommendations } from "./Recommendations";
@@ -22,12 +23,14 @@ export function IncidentDetail({ me }: { me: Me }) {
   const id = useUi((s) => s.selectedIncidentId);
   const incident = useLive((s) => (id ? s.incidents[id] : undefined));
   const detail = useIncident(id);
+  const recs = useRecommendations(id);
   const now = useNow(1000);
 
   if (!id || !incident) return null;
   const full =
     detail.data && detail.data.version >= (incident.version ?? 0) ? { ...incident, ...detail.data } : { ...detail.data, ...incident };
-  const commander = full.commandingOfficer;
+  // who leads: the commander set by the tier, else the leader on duty who commands at this tier
+  const commander = full.commandingOfficer ?? recs.data?.commandingLeader?.officer ?? null;
   const groups = full.activatedGroups ?? [];
   const open = isOpen(incident);
   return (

@@ -60,6 +60,24 @@ export function Recommendations({ incidentId, canDispatch }: { incidentId: strin
         )}
       </div>
       {refusal && <Alert type="error" showIcon title={refusal} style={{ margin: "4px 0" }} data-testid="dispatch-refused" />}
+      <div className="onemap-summary" data-testid="who-leads">
+        <b>{t("recs.whoLeads")}</b>{" "}
+        {data.commandingLeader
+          ? `${data.commandingLeader.officer.name}（${t(`dutyRoles.${data.commandingLeader.role}`)}）${data.commandingLeader.officer.phone ? ` ${data.commandingLeader.officer.phone}` : ""}`
+          : "—"}
+        {data.commander &&
+          data.commander.id !== data.commandingLeader?.officer.id &&
+          ` · ${t("dutyRoles.COMMANDER")} ${data.commander.name}`}
+      </div>
+      {data.byStation.length > 0 && (
+        <div className="onemap-muted" style={{ marginTop: 6 }} data-testid="by-station">
+          {t("recs.whereFrom")}:{" "}
+          {data.byStation
+            .slice(0, 5)
+            .map((s) => `${s.stationName} ${s.within3km}/${s.within5km}/${s.within10km}`)
+            .join(" · ")}
+        </div>
+      )}
       {data.recommendations.length === 0 ? (
         <Typography.Text type="secondary">{t("recs.none")}</Typography.Text>
       ) : (
@@ -110,15 +128,6 @@ export function Recommendations({ incidentId, canDispatch }: { incidentId: strin
               : []),
           ]}
         />
-      )}
-      {data.byStation.length > 0 && (
-        <div className="onemap-muted" style={{ marginTop: 6 }} data-testid="by-station">
-          {t("recs.whereFrom")}:{" "}
-          {data.byStation
-            .slice(0, 5)
-            .map((s) => `${s.stationName} ${s.within3km}/${s.within5km}/${s.within10km}`)
-            .join(" · ")}
-        </div>
       )}
     </section>
   );
