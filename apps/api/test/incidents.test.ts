@@ -248,6 +248,8 @@ describe("incidents and dispatch", () => {
       const res = await post(`/api/incidents/${second.id}/dispatch`, operator, { unitIds: ["un-dc-motorcycle-8", "un-dc-car-6"] });
       expect(res.status).toBe(409);
       expect(res.body.message).toContain(`already on incident ${first.number}`);
+      // and who sent it there, so the operator knows whom to talk to
+      expect(res.body.message).toMatch(/dispatched by 接处警员\(演示\) at \d\d:\d\d:\d\d \(UTC\+8\)/);
       expect((await t.db.unit.findUniqueOrThrow({ where: { id: "un-dc-motorcycle-8" } })).status).toBe("AVAILABLE");
       expect(await t.db.assignment.count({ where: { incidentId: second.id } })).toBe(0);
       expect((await t.db.incident.findUniqueOrThrow({ where: { id: second.id } })).status).toBe("NEW");

@@ -157,6 +157,16 @@ describe("the board in Chromium", () => {
     await page.click('[data-testid="tier-confirm"]');
     await page.waitForSelector('[data-testid="queue-item"] >> text=请求升级至三级响应');
 
+    // Esc puts a half-typed incident away (the first Esc only leaves the field); N brings it back
+    await page.keyboard.press("n");
+    await page.fill('[data-testid="field-description"]', "路口两车刮擦");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.locator('[data-testid="new-incident"]').count()).toBe(0);
+    await page.keyboard.press("n");
+    expect(await page.inputValue('[data-testid="field-description"]')).toBe("路口两车刮擦");
+    await page.click('[data-testid="new-incident"] >> text=取消');
+
     // ? lists the shortcuts; Esc closes it
     await page.keyboard.press("?");
     await page.waitForSelector('[data-testid="help"] >> text=派出首位推荐警力');
@@ -273,7 +283,11 @@ describe("the board in Chromium", () => {
 
   it("chief: sees only 东城 station's units, fitted to their grids, and can switch to English", { timeout: 60_000 }, async () => {
     const { context, page } = await openBoard(browser, base, "chief");
-    await expect.poll(async () => (await unitsOnBoard(page)).drawn).toBeGreaterThan(0);
+    // every unit with a known position is drawn, moving or not
+    const snapshot = await (await fetch(`${base}/api/board`, { headers: { cookie: await signIn(base, "chief") } })).json();
+    const placed = snapshot.units.filter((u: { lastFix: unknown }) => u.lastFix !== null).length;
+    expect(placed).toBeGreaterThan(0);
+    await expect.poll(async () => (await unitsOnBoard(page)).drawn).toBeGreaterThanOrEqual(placed);
     const { units, drawn } = await unitsOnBoard(page);
     expect(units.length).toBeGreaterThan(0);
     expect(new Set(units.map((u) => u.homeStationId))).toEqual(new Set(["st-dc"]));

@@ -1,6 +1,7 @@
 // The board's one HTTP helper: same-origin, the session cookie, the server's message and field issues.
 // A 401 on any call means the session has ended: the handler sends the user back to sign-in.
 import type { ErrorBody } from "@onemap/shared";
+import { i18n } from "../i18n";
 
 export class ApiError extends Error {
   constructor(
@@ -28,7 +29,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
       ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
     });
   } catch {
-    throw new ApiError(0, "network unreachable");
+    throw new ApiError(0, i18n.t("errors.network"));
   }
   const text = await res.text();
   let json: unknown = null;

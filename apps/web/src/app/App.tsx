@@ -29,6 +29,7 @@ function Gate() {
     setUnauthorizedHandler(() => {
       setExpired(true);
       client.setQueryData(meQuery.queryKey, null);
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== "me" });
     });
   }, [client]);
   useEffect(() => {

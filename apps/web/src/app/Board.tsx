@@ -13,6 +13,7 @@ import { IncidentDetail } from "../features/incidents/components/IncidentDetail"
 import { IncidentForm } from "../features/incidents/components/IncidentForm";
 import { IncidentQueue, useQueue } from "../features/incidents/components/IncidentQueue";
 import { useIncidentAlerts } from "../features/incidents/hooks/useIncidentAlerts";
+import { useTierNotices } from "../features/incidents/hooks/useTierNotices";
 import { TrackPlayback } from "../features/playback/components/TrackPlayback";
 import { PostureBanner, PostureTag } from "../features/posture/components/PostureControl";
 import { useMapSettings } from "../features/settings/api/map-settings";
@@ -46,6 +47,8 @@ export function Board({ me }: { me: Me }) {
   const queue = useQueue();
   const queueRef = useCallback(() => queue, [queue]);
   useShortcuts(queueRef);
+  useEffect(() => ui.claimDraft(me.username), [me.username]);
+  useTierNotices();
   useIncidentAlerts();
   useEffect(() => {
     if (ready && settings.data) performance.mark("onemap:interactive");

@@ -217,6 +217,7 @@ export const en: Messages = {
     status: "Status",
     location: "Location",
     distance: "{{n}} m",
+    unsupported: "This browser cannot play HLS streams",
     noStream: "This camera has no stream address",
     streamError: "The stream cannot be played: {{message}}",
   },

@@ -34,4 +34,14 @@ export function formatDuration(seconds: number): string {
   return i18n.t("time.h", { n: Math.floor(s / 3600), m: Math.floor((s % 3600) / 60) });
 }
 
+/** a clock time (24 h) in the board's language: 14:05:09 */
+export function formatTime(at: string | number | Date): string {
+  return new Date(at).toLocaleTimeString(i18n.language, { hour12: false });
+}
+
+/** date and time in the board's language */
+export function formatDateTime(at: string | number | Date): string {
+  return new Date(at).toLocaleString(i18n.language, { hour12: false });
+}
+
 export { i18n };

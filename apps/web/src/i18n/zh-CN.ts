@@ -182,6 +182,7 @@ export const zhCN = {
     status: "状态",
     location: "位置",
     distance: "{{n}} 米",
+    unsupported: "此浏览器无法播放 HLS 视频流",
     noStream: "该点位无视频流地址",
     streamError: "视频流无法播放：{{message}}",
   },

@@ -99,6 +99,7 @@ export function CamerasLayer() {
     return () => {
       map.off("moveend zoomend", draw);
       group.remove();
+      renderer.remove();
     };
   }, [map, cameras]);
   return null;

@@ -56,6 +56,7 @@ export function DispatchLinesLayer() {
       off();
       clearTimeout(timer);
       group.remove();
+      renderer.remove();
     };
   }, [map, incidents, selected]);
   return null;

@@ -27,12 +27,15 @@ export function IncidentsLayer() {
 
   useEffect(() => {
     const group = L.layerGroup().addTo(map);
+    // SVG (the map's default renderer is canvas): a flashing marker needs an element to animate
+    const renderer = L.svg();
     for (const i of Object.values(incidents)) {
       if (!isOpen(i)) continue;
       const at = toMap(i.lat, i.lon);
       const ring = TIER_RING[i.tier];
-      if (ring) L.circleMarker(at, { ...ring, fill: false, interactive: false }).addTo(group);
+      if (ring) L.circleMarker(at, { ...ring, renderer, fill: false, interactive: false }).addTo(group);
       const marker = L.circleMarker(at, {
+        renderer,
         radius: i.id === selected ? 11 : 8,
         color: i.id === selected ? "#111827" : "#fff",
         weight: i.id === selected ? 3 : 2,
@@ -48,6 +51,7 @@ export function IncidentsLayer() {
     }
     return () => {
       group.remove();
+      renderer.remove();
     };
   }, [map, incidents, arrived, opened, selected, t]);
   return null;

@@ -12,8 +12,6 @@ export function UnitsLayer() {
   const map = useMap();
   const layer = useRef<UnitCanvasLayer | null>(null);
   const units = useLive((s) => s.units);
-  const unitsRef = useRef(units);
-  unitsRef.current = units;
   const selected = useUi((s) => s.selectedIncidentId);
   const incident = useLive((s) => (selected ? s.incidents[selected] : undefined));
 
@@ -24,7 +22,8 @@ export function UnitsLayer() {
     const off = onPositions((changed, reset) => {
       if (reset) l.clear();
       for (const [id, p] of changed) {
-        const unit = unitsRef.current[id];
+        // read the store, not this render's props: a snapshot fills the store and seeds positions at once
+        const unit = useLive.getState().units[id];
         if (!unit) continue;
         l.move(id, p.lat, p.lon, p.heading, p.fixAt, unit, !reset);
       }

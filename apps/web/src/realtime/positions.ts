@@ -17,10 +17,16 @@ type Listener = (changed: ReadonlyMap<string, LivePosition>, reset: boolean) => 
 const positions = new Map<string, LivePosition>();
 const listeners = new Set<Listener>();
 
-/** Replaces everything (a snapshot): listeners redraw from scratch. */
+/** Replaces the set of units (a snapshot), keeping a newer fix already received for a unit; listeners
+ * redraw from scratch. */
 export function seedPositions(entries: Iterable<[string, LivePosition]>) {
+  const next = new Map<string, LivePosition>();
+  for (const [id, p] of entries) {
+    const current = positions.get(id);
+    next.set(id, current && current.fixAt > p.fixAt ? current : p);
+  }
   positions.clear();
-  for (const [id, p] of entries) positions.set(id, p);
+  for (const [id, p] of next) positions.set(id, p);
   for (const l of listeners) l(positions, true);
 }
 

@@ -30,68 +30,118 @@ function positionsOf(board: Board) {
   );
 }
 
-/** (Re)loads the snapshot: on sign-in, and whenever the board was away too long for a replay. */
-export async function loadSnapshot(client: QueryClient) {
+/** Fetches the snapshot: the board, the open incidents with their assignments, the posture. */
+async function fetchSnapshot(client: QueryClient) {
   const [board, open, posture] = await Promise.all([
     client.fetchQuery({ ...boardQuery, staleTime: 0 }),
     client.fetchQuery({ ...openIncidentsQuery, staleTime: 0 }),
-    client.fetchQuery(postureQuery).catch((): PostureDetail | null => null),
+    client.fetchQuery({ ...postureQuery, staleTime: 0 }).catch((): PostureDetail | null => null),
   ]);
-  live.loadSnapshot(board, open, posture);
-  seedPositions(positionsOf(board));
-  performance.mark("onemap:snapshot");
+  return { board, open, posture };
 }
 
+/**
+ * Connects this board. Events that arrive while a snapshot is loading are held and applied after it
+ * (the snapshot may be older than they are); a snapshot that fails is retried with backoff; once closed
+ * (sign-out), nothing late — a reply, a timer, an event — touches the stores again.
+ */
 export function connectBoard(client: QueryClient): () => void {
   const socket: Socket<BoardServerEvents, BoardClientEvents> = io(BOARD_NAMESPACE, { transports: ["websocket"] });
-  let first = true;
+  let closed = false;
+  let loaded = false;
+  let loading = false;
+  let held: (() => void)[] = [];
+  const timers = new Set<number>();
+  const later = (fn: () => void, ms: number) => {
+    const id = window.setTimeout(() => {
+      timers.delete(id);
+      if (!closed) fn();
+    }, ms);
+    timers.add(id);
+  };
   const invalidate = (...keys: string[][]) => {
     for (const queryKey of keys) void client.invalidateQueries({ queryKey });
   };
+  /** an event handler: applied now, or after the snapshot being loaded */
+  const on = <E extends keyof BoardServerEvents>(event: E, apply: BoardServerEvents[E]) => {
+    socket.on(event, ((...args: never[]) => {
+      if (closed) return;
+      const run = () => (apply as (...a: never[]) => void)(...args);
+      if (loading) held.push(run);
+      else run();
+    }) as never);
+  };
+
+  async function reload(attempt = 0) {
+    if (closed || loading) return;
+    loading = true;
+    try {
+      const { board, open, posture } = await fetchSnapshot(client);
+      if (closed) return;
+      // after the first load, incidents the board did not know arrived while it was away: they alert
+      live.loadSnapshot(board, open, posture, loaded);
+      seedPositions(positionsOf(board));
+      loaded = true;
+      performance.mark("onemap:snapshot");
+    } catch {
+      if (closed) return;
+      live.setConnection("reconnecting");
+      later(() => void reload(attempt + 1), Math.min(30_000, 1000 * 2 ** attempt));
+    } finally {
+      loading = false;
+      const pending = held;
+      held = [];
+      if (!closed) for (const run of pending) run();
+    }
+  }
 
   socket.on("board:hello", (hello) => {
+    if (closed) return;
     live.setConnection("live");
     // the first connection, or away longer than the recovery window: missed events are gone, so reload
-    if (first || !hello.recovered) loadSnapshot(client).catch(() => live.setConnection("reconnecting"));
-    first = false;
+    if (!loaded || !hello.recovered) void reload();
   });
   socket.on("disconnect", (reason) => {
+    if (closed) return;
     live.setConnection("reconnecting");
     // the server let go of us on purpose (restart, sign-out elsewhere): Socket.IO leaves reconnecting to
     // us. Try again; a session that has ended is refused, and that sends the user to sign-in
-    if (reason === "io server disconnect") setTimeout(() => socket.connect(), 1000 + Math.random() * 2000);
+    if (reason === "io server disconnect") later(() => socket.connect(), 1000 + Math.random() * 2000);
   });
   socket.on("connect_error", (error) => {
+    if (closed) return;
     live.setConnection("reconnecting");
     // the session ended while we were away: ask who we are (a 401 sends the user to sign-in)
     if (error.message.startsWith("unauthorized")) void client.invalidateQueries({ queryKey: meQuery.queryKey });
     // refused by the server's middleware (not a network error): Socket.IO does not retry that by itself
-    else if (!socket.active) setTimeout(() => socket.connect(), 2000 + Math.random() * 2000);
+    else if (!socket.active) later(() => socket.connect(), 2000 + Math.random() * 2000);
   });
-  socket.on("units:positions", (frame) => applyFrame(frame.units));
-  socket.on("unit:status", (e) => {
+  on("units:positions", (frame) => applyFrame(frame.units));
+  on("unit:status", (e) => {
     live.setUnitStatus(e.unitId, e.status, e.version);
     invalidate(["recommendations"], ["stats"]);
   });
-  socket.on("incident:created", (i) => {
+  on("incident:created", (i) => {
     live.upsertIncident(i, true);
     invalidate(["stats"]);
   });
-  socket.on("incident:updated", (i) => {
+  on("incident:updated", (i) => {
     live.upsertIncident(i, false);
     invalidate(["incident", i.id], ["stats"]);
   });
-  socket.on("assignment:updated", (a) => {
+  on("assignment:updated", (a) => {
     const { incidentId, ...assignment } = a;
     live.updateAssignment(incidentId, assignment);
     invalidate(["incident", incidentId]);
   });
-  socket.on("tier:changed", (e) => {
+  on("tier:changed", (e) => {
     live.tierChanged(e);
     invalidate(["incident", e.incidentId], ["recommendations", e.incidentId]);
   });
-  socket.on("posture:changed", (p) => live.setPosture(p));
+  on("posture:changed", (p) => live.setPosture(p));
   return () => {
+    closed = true;
+    for (const id of timers) clearTimeout(id);
     socket.close();
     live.reset();
     ui.signedOut();

@@ -39,10 +39,17 @@ export const live = {
   setConnection: (connection: Connection) => useLive.setState({ connection }),
   /** signed out: nothing of this user's board stays behind for the next one */
   reset: () => useLive.setState(EMPTY, true),
-  loadSnapshot(board: Board, open: Incident[], posture: PostureDetail | null) {
-    const incidents: Record<string, LiveIncident> = Object.fromEntries(board.incidents.map((i) => [i.id, i]));
-    for (const i of open) incidents[i.id] = i;
-    useLive.setState({ board, units: Object.fromEntries(board.units.map((u) => [u.id, u])), incidents, posture });
+  /** `markNew`: a reload after an absence — open P1/P2 incidents this board had not seen alert now */
+  loadSnapshot(board: Board, open: Incident[], posture: PostureDetail | null, markNew: boolean) {
+    useLive.setState((s) => {
+      const incidents: Record<string, LiveIncident> = Object.fromEntries(board.incidents.map((i) => [i.id, i]));
+      for (const i of open) incidents[i.id] = i;
+      const arrived = { ...s.arrived };
+      if (markNew)
+        for (const i of Object.values(incidents))
+          if (!s.incidents[i.id] && isOpen(i) && (i.priority === "P1" || i.priority === "P2")) arrived[i.id] = Date.now();
+      return { board, units: Object.fromEntries(board.units.map((u) => [u.id, u])), incidents, posture, arrived };
+    });
   },
   setUnitStatus(id: string, status: UnitStatus, version: number) {
     useLive.setState((s) => {

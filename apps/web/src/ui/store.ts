@@ -22,6 +22,10 @@ interface UiState {
   selectedIncidentId: string | null;
   /** null = no form open */
   draft: IncidentDraft | null;
+  /** the form put away with Esc: N brings it back */
+  stash: IncidentDraft | null;
+  /** who typed the draft: another user signing in on this machine does not get it */
+  draftOwner: string | null;
   layers: Record<LayerId, boolean>;
   layersOpen: boolean;
   cameraId: string | null;
@@ -30,8 +34,9 @@ interface UiState {
   playbackOpen: boolean;
   /** incidents this operator has opened (an arrived P1/P2 stops flashing) */
   opened: Record<string, true>;
-  /** set while this board is creating an incident: its own arrival does not sound */
+  /** set while this board is creating an incident, then the id it got: its own arrival does not sound */
   creating: boolean;
+  lastCreatedId: string | null;
 }
 
 export const useUi = create<UiState>()(
@@ -40,6 +45,8 @@ export const useUi = create<UiState>()(
       ({
         selectedIncidentId: null,
         draft: null,
+        stash: null,
+        draftOwner: null,
         layers: { units: true, cameras: true, grids: true, stations: true, incidents: true, lines: true, density: false },
         layersOpen: false,
         cameraId: null,
@@ -48,11 +55,12 @@ export const useUi = create<UiState>()(
         playbackOpen: false,
         opened: {},
         creating: false,
+        lastCreatedId: null,
       }) as UiState,
     {
       name: "onemap.ui",
       storage: createJSONStorage(() => sessionStorage),
-      partialize: (s) => ({ draft: s.draft, layers: s.layers }),
+      partialize: (s) => ({ draft: s.draft, stash: s.stash, draftOwner: s.draftOwner, layers: s.layers }),
     },
   ),
 );
@@ -64,10 +72,17 @@ export const ui = {
       cameraId: null,
       opened: selectedIncidentId && !s.opened[selectedIncidentId] ? { ...s.opened, [selectedIncidentId]: true } : s.opened,
     })),
-  setCreating: (creating: boolean) => useUi.setState({ creating }),
-  startDraft: (at?: { lat: number; lon: number }) => useUi.setState((s) => ({ draft: { ...(s.draft ?? {}), ...(at ?? {}) } })),
+  setCreating: (creating: boolean, createdId?: string) =>
+    useUi.setState((s) => ({ creating, lastCreatedId: createdId ?? s.lastCreatedId })),
+  startDraft: (at?: { lat: number; lon: number }) =>
+    useUi.setState((s) => ({ draft: { ...(s.stash ?? {}), ...(s.draft ?? {}), ...(at ?? {}) }, stash: null })),
   editDraft: (patch: IncidentDraft) => useUi.setState((s) => ({ draft: { ...(s.draft ?? {}), ...patch } })),
-  clearDraft: () => useUi.setState({ draft: null }),
+  clearDraft: () => useUi.setState({ draft: null, stash: null }),
+  /** the signed-in user: a draft typed by someone else is dropped, one's own is kept */
+  claimDraft(username: string) {
+    const s = useUi.getState();
+    if (s.draftOwner !== username) useUi.setState({ draft: null, stash: null, draftOwner: username });
+  },
   toggleLayer: (id: LayerId, on: boolean) => useUi.setState((s) => ({ layers: { ...s.layers, [id]: on } })),
   setLayersOpen: (layersOpen: boolean) => useUi.setState({ layersOpen }),
   openCamera: (cameraId: string | null) => useUi.setState({ cameraId }),
@@ -82,7 +97,7 @@ export const ui = {
     if (s.helpOpen) return useUi.setState({ helpOpen: false });
     if (s.cameraId) return useUi.setState({ cameraId: null });
     if (s.playbackOpen) return useUi.setState({ playbackOpen: false });
-    if (s.draft) return useUi.setState({ draft: null });
+    if (s.draft) return useUi.setState({ draft: null, stash: Object.keys(s.draft).length > 0 ? s.draft : null });
     if (s.layersOpen) return useUi.setState({ layersOpen: false });
     if (s.selectedIncidentId) return useUi.setState({ selectedIncidentId: null });
   },

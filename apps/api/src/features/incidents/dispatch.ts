@@ -99,9 +99,14 @@ export function createDispatchService({
                 const unit = visible.find((u) => u.id === unitId);
                 const active = await tx.assignment.findFirst({
                   where: { unitId, status: { in: [...ACTIVE_ASSIGNMENT_STATUSES] } },
-                  include: { incident: { select: { number: true } } },
+                  include: { incident: { select: { number: true } }, dispatchedBy: { select: { displayName: true } } },
                 });
-                if (active) return `unit ${unit?.callsign} is already on incident ${active.incident.number}`;
+                if (active)
+                  return `unit ${unit?.callsign} is already on incident ${active.incident.number}${
+                    active.dispatchedBy
+                      ? `, dispatched by ${active.dispatchedBy.displayName} at ${active.dispatchedAt.toLocaleTimeString("en-GB", { timeZone: "Asia/Shanghai", hour12: false })} (UTC+8)`
+                      : ""
+                  }`;
                 const now = await tx.unit.findUnique({ where: { id: unitId }, select: { status: true } });
                 return `unit ${unit?.callsign} is not available (${now?.status.toLowerCase().replaceAll("_", " ")})`;
               }),

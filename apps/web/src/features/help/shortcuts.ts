@@ -27,10 +27,12 @@ export function useShortcuts(queue: () => { id: string }[]) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "Escape") {
-        ui.back();
+        // in a field, Esc leaves the field (and closes its dropdown); it never throws the form away
+        if (typing(e.target)) (e.target as HTMLElement).blur();
+        else ui.back();
         return;
       }
-      if (typing(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (typing(e.target) || e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
       const key = e.key.toLowerCase();
       if (key === "n") {
         e.preventDefault();
@@ -42,7 +44,9 @@ export function useShortcuts(queue: () => { id: string }[]) {
         const list = queue();
         if (list.length === 0) return;
         const at = list.findIndex((i) => i.id === useUi.getState().selectedIncidentId);
-        const next = key === "j" ? (at + 1) % list.length : (at - 1 + list.length) % list.length;
+        // nothing selected: J starts at the top, K at the bottom
+        const next =
+          at === -1 ? (key === "j" ? 0 : list.length - 1) : key === "j" ? (at + 1) % list.length : (at - 1 + list.length) % list.length;
         ui.select(list[next]?.id ?? null);
       } else if (key === "l") {
         ui.setLayersOpen(!useUi.getState().layersOpen);

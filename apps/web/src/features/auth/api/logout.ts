@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../api/client";
+import { ui } from "../../../ui/store";
 import { meQuery } from "./me";
 
 /** POST /api/auth/logout */
@@ -9,6 +10,8 @@ export function useLogout() {
   return useMutation({
     mutationFn: logout,
     onSettled: () => {
+      // signing out on purpose: nothing typed stays for the next person at this desk
+      ui.clearDraft();
       client.setQueryData(meQuery.queryKey, null);
       client.removeQueries({ predicate: (q) => q.queryKey[0] !== "me" });
     },

@@ -32,7 +32,7 @@ function Stream({ url }: { url: string }) {
         } else if (el.canPlayType("application/vnd.apple.mpegurl")) {
           el.src = url;
           void el.play().catch(() => {});
-        } else setError("HLS unsupported");
+        } else setError(t("cameras.unsupported"));
       },
       (e: Error) => setError(e.message),
     );
@@ -40,7 +40,7 @@ function Stream({ url }: { url: string }) {
       cancelled = true;
       destroy();
     };
-  }, [url]);
+  }, [url, t]);
   return (
     <>
       <video

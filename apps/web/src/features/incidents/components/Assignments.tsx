@@ -2,6 +2,7 @@
 import type { AssignmentView } from "@onemap/shared";
 import { Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { formatTime } from "../../../i18n";
 
 const STEPS = ["DISPATCHED", "ACKNOWLEDGED", "EN_ROUTE", "ON_SCENE", "CLEARED"] as const;
 const stamp = (a: AssignmentView, s: (typeof STEPS)[number]) =>
@@ -25,7 +26,7 @@ export function Assignments({ assignments }: { assignments: AssignmentView[] }) 
                 return (
                   <li key={step} className={`is-${state}`}>
                     <span>{t(`assignmentStatus.${step}`)}</span>
-                    <time>{at ? new Date(at).toLocaleTimeString([], { hour12: false }) : "—"}</time>
+                    <time>{at ? formatTime(at) : "—"}</time>
                   </li>
                 );
               })}

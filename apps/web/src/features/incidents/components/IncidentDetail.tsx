@@ -4,7 +4,7 @@
 import type { Me, Priority } from "@onemap/shared";
 import { Button, Card, Collapse, Descriptions, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { formatDuration } from "../../../i18n";
+import { formatDuration, formatTime } from "../../../i18n";
 import { PRIORITY_COLOUR } from "../../../map/IncidentsLayer";
 import { isOpen, useLive } from "../../../realtime/store";
 import { ui, useUi } from "../../../ui/store";
@@ -23,7 +23,7 @@ export function IncidentDetail({ me }: { me: Me }) {
   const id = useUi((s) => s.selectedIncidentId);
   const incident = useLive((s) => (id ? s.incidents[id] : undefined));
   const detail = useIncident(id);
-  const recs = useRecommendations(id);
+  const recs = useRecommendations(id, me.role !== "ADMIN");
   const now = useNow(1000);
 
   if (!id || !incident) return null;
@@ -52,7 +52,7 @@ export function IncidentDetail({ me }: { me: Me }) {
     >
       <Descriptions size="small" column={2}>
         <Descriptions.Item label={t("incident.reported")}>
-          {new Date(incident.reportedAt).toLocaleTimeString()} ·{" "}
+          {formatTime(incident.reportedAt)} ·{" "}
           <span className="onemap-timer">{formatDuration((now - Date.parse(incident.reportedAt)) / 1000)}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t("incident.tier")}>
@@ -90,19 +90,19 @@ export function IncidentDetail({ me }: { me: Me }) {
           {t("queue.escalationRequested", { tier: t(`tiers.${full.escalationRequested}`) })}
         </Tag>
       )}
-      {open && <TierControls incidentId={incident.id} tier={incident.tier} role={me.role} />}
+      {open && <TierControls key={incident.id} incidentId={incident.id} tier={incident.tier} role={me.role} />}
       {me.role !== "ADMIN" && (
         <div style={{ marginTop: 6 }}>
-          <IncidentActions incident={full} />
+          <IncidentActions key={incident.id} incident={full} />
         </div>
       )}
       <div style={{ marginTop: 8 }}>
         <Typography.Text strong>{t("incident.assignments")}</Typography.Text>
         <Assignments assignments={full.assignments ?? []} />
       </div>
-      {open && (
+      {open && me.role !== "ADMIN" && (
         <div style={{ marginTop: 8 }}>
-          <Recommendations incidentId={incident.id} canDispatch={me.role !== "ADMIN"} />
+          <Recommendations key={incident.id} incidentId={incident.id} canDispatch />
         </div>
       )}
       <div style={{ marginTop: 8 }}>
@@ -120,7 +120,7 @@ export function IncidentDetail({ me }: { me: Me }) {
                 <ul className="onemap-timeline">
                   {detail.data.timeline.map((e) => (
                     <li key={e.id}>
-                      {new Date(e.at).toLocaleTimeString()} · {t(`events.${e.type}`, { defaultValue: e.type })}
+                      {formatTime(e.at)} · {t(`events.${e.type}`, { defaultValue: e.type })}
                       {e.actor ? ` · ${e.actor.displayName}` : ""}
                       {e.type === "note" ? ` · ${(e.after as { text?: string } | null)?.text ?? ""}` : ""}
                       {e.reason ? ` · ${e.reason}` : ""}

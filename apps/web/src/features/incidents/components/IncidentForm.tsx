@@ -57,8 +57,10 @@ export function IncidentForm() {
     }
     setErrors({});
     ui.setCreating(true);
+    let createdId: string | undefined;
     try {
       const incident = await create.mutateAsync(parsed.data);
+      createdId = incident.id;
       ui.clearDraft();
       ui.select(incident.id);
       void message.success(t("form.created", { number: incident.number }));
@@ -67,7 +69,7 @@ export function IncidentForm() {
       if (Object.keys(errors).length > 0) setErrors(errors);
       else void message.error(t("errors.generic", { message: (e as Error).message }));
     } finally {
-      ui.setCreating(false);
+      ui.setCreating(false, createdId);
     }
   }
 

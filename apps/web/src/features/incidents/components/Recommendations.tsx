@@ -2,18 +2,20 @@
 // from, how many" per station. One click (or D) dispatches; a refusal (409: taken by someone else) is
 // shown plainly with the server's reason, which names the incident holding the unit.
 import type { Recommendation } from "@onemap/shared";
+import { useQueryClient } from "@tanstack/react-query";
 import { Alert, App as AntApp, Button, Table, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../../api/client";
 import { formatDuration } from "../../../i18n";
 import { useDispatch } from "../api/dispatch";
-import { useRecommendations } from "../api/recommendations";
+import { recommendationsQuery, useRecommendations } from "../api/recommendations";
 
 export function useDispatchUnit(incidentId: string) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const dispatch = useDispatch();
+  const client = useQueryClient();
   const [refusal, setRefusal] = useState<string | null>(null);
   const send = (unit: Pick<Recommendation, "unitId" | "callsign">) => {
     setRefusal(null);
@@ -21,6 +23,8 @@ export function useDispatchUnit(incidentId: string) {
       { incidentId, unitIds: [unit.unitId], key: crypto.randomUUID() },
       {
         onSuccess: () => {
+          // the unit is no longer available: do not offer it again (a second D would only meet a 409)
+          void client.invalidateQueries({ queryKey: recommendationsQuery(incidentId).queryKey });
           void message.success(t("recs.dispatched", { callsign: unit.callsign }));
         },
         onError: (e) => {

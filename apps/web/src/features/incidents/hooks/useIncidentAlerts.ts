@@ -27,16 +27,19 @@ export function playAlert() {
 
 export function useIncidentAlerts() {
   const arrived = useLive((s) => s.arrived);
+  const creating = useUi((s) => s.creating);
   const heard = useRef(new Set<string>());
   useEffect(() => {
+    // while this board creates an incident, wait: the new arrival may be its own (the event can come
+    // before the reply); once the reply names it, every other arrival sounds
+    if (creating) return;
+    const own = useUi.getState().lastCreatedId;
     let fresh = false;
     for (const id of Object.keys(arrived)) {
-      if (!heard.current.has(id)) {
-        heard.current.add(id);
-        // the incident this board is creating arrives before its own response: no alarm for it
-        if (!useUi.getState().creating) fresh = true;
-      }
+      if (heard.current.has(id)) continue;
+      heard.current.add(id);
+      if (id !== own) fresh = true;
     }
     if (fresh) playAlert();
-  }, [arrived]);
+  }, [arrived, creating]);
 }

@@ -3,6 +3,7 @@ import { Alert, Button, DatePicker, Drawer, Form, Select, Slider, Space, Typogra
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { formatDateTime, formatTime } from "../../../i18n";
 import { useLive } from "../../../realtime/store";
 import { ui, useUi } from "../../../ui/store";
 import { useTrack } from "../api/track";
@@ -92,11 +93,11 @@ export function TrackPlayback() {
               max={points.length - 1}
               value={index}
               onChange={(v) => usePlayback.setState({ index: v })}
-              tooltip={{ formatter: (v) => (v !== undefined && points[v] ? new Date(points[v].at).toLocaleTimeString() : "") }}
+              tooltip={{ formatter: (v) => (v !== undefined && points[v] ? formatTime(points[v].at) : "") }}
             />
           </div>
           <span className="onemap-timer" data-testid="playback-time">
-            {at ? new Date(at.at).toLocaleString() : ""}
+            {at ? formatDateTime(at.at) : ""}
           </span>
           <span className="onemap-muted">
             {t("playback.points", { count: points.length })}

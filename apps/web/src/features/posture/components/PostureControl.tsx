@@ -7,6 +7,8 @@ import { isOpen, useLive } from "../../../realtime/store";
 import { ui } from "../../../ui/store";
 import { usePutPosture } from "../api/put-posture";
 
+const rank = (tier: ResponseTier) => Tiers.options.indexOf(tier);
+
 export const TIER_COLOUR: Record<ResponseTier, string> = { ROUTINE: "default", LEVEL_III: "gold", LEVEL_II: "orange", LEVEL_I: "red" };
 
 export function PostureTag({ canChange }: { canChange: boolean }) {
@@ -61,10 +63,11 @@ export function PostureBanner() {
   const incidents = useLive((s) => s.incidents);
   const major = Object.values(incidents)
     .filter((i) => isOpen(i) && (i.tier === "LEVEL_I" || i.tier === "LEVEL_II"))
-    .sort((a, b) => b.tier.localeCompare(a.tier));
+    .sort((a, b) => rank(b.tier) - rank(a.tier));
   const countyRaised = posture && (posture.level === "LEVEL_I" || posture.level === "LEVEL_II");
   if (!countyRaised && major.length === 0) return null;
-  const top = countyRaised ? posture.level : major[0]?.tier;
+  const levels = [...(countyRaised ? [posture.level] : []), ...major.map((i) => i.tier)];
+  const top = levels.reduce((a, b) => (rank(b) > rank(a) ? b : a));
   return (
     <Alert
       banner
