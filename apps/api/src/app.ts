@@ -9,6 +9,8 @@ import { authRoutes } from "./features/auth/routes";
 import { createAuthService } from "./features/auth/service";
 import { boardRoutes } from "./features/board/routes";
 import { createBoardService } from "./features/board/service";
+import { cameraRoutes } from "./features/cameras/routes";
+import { createCameraService } from "./features/cameras/service";
 import { dutyRoutes } from "./features/duty/routes";
 import { createDutyService } from "./features/duty/service";
 import { healthRoutes } from "./features/health/routes";
@@ -108,6 +110,7 @@ export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logg
   await app.register(healthRoutes, { db, embeddedDatabase, version: VERSION });
   await app.register(authRoutes, { loginPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE });
   await app.register(resourceRoutes, { resources });
+  await app.register(cameraRoutes, { cameras: createCameraService({ db, realtime: app.realtime }) });
   await app.register(unitRoutes, { units: createUnitService({ db, realtime: app.realtime }) });
   await app.register(trackRoutes, { pool, resources });
   await app.register(ingestRoutes, { ingest });

@@ -142,6 +142,9 @@ describe("the board in Chromium", () => {
       })
       .toBeGreaterThan(0.3);
     await shot(page, "operator-5-camera");
+    // a dead feed marked offline: the board hears it back (camera:status) and shows it
+    await page.click('[data-testid="camera-toggle"]');
+    await page.waitForSelector('[data-testid="camera-status"] >> text=离线');
     await page.keyboard.press("Escape");
 
     // a note goes into the incident's timeline

@@ -1,7 +1,7 @@
 // The realtime contract: Socket.IO namespace `/board`, authenticated by the session cookie.
 import { z } from "zod";
 import { Id, IsoDateTime, Latitude, Longitude } from "./common";
-import { UnitStatus } from "./enums";
+import { CameraStatus, UnitStatus } from "./enums";
 import type { AssignmentUpdatedEvent, Incident, PostureChangedEvent, TierChangedEvent } from "./incidents";
 
 export const BOARD_NAMESPACE = "/board";
@@ -40,6 +40,16 @@ export const GeofenceEventPayload = z.object({
 });
 export type GeofenceEventPayload = z.infer<typeof GeofenceEventPayload>;
 
+/** `camera:status`: a camera went offline or came back */
+export const CameraStatusEvent = z.object({
+  cameraId: Id,
+  status: CameraStatus,
+  previous: CameraStatus,
+  stationId: Id,
+  at: IsoDateTime,
+});
+export type CameraStatusEvent = z.infer<typeof CameraStatusEvent>;
+
 /** Sent on every connection. `recovered: false` means missed events are gone: reload GET /api/board. */
 export const BoardHello = z.object({
   recovered: z.boolean(),
@@ -64,6 +74,7 @@ export interface BoardServerEvents {
   "assignment:updated": (assignment: z.infer<typeof AssignmentUpdatedEvent>) => void;
   "tier:changed": (event: TierChangedEvent) => void;
   "posture:changed": (posture: z.infer<typeof PostureChangedEvent>) => void;
+  "camera:status": (event: CameraStatusEvent) => void;
 }
 
 export interface BoardClientEvents {

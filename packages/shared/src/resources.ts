@@ -222,3 +222,7 @@ export const MapSettings = z.object({
   coordSystem: CoordSystem,
 });
 export type MapSettings = z.infer<typeof MapSettings>;
+
+/** PUT /api/cameras/:id/status — a feed found dead or back (by the video network's monitor or an operator) */
+export const SetCameraStatusBody = z.object({ status: CameraStatus }).strict();
+export type SetCameraStatusBody = z.infer<typeof SetCameraStatusBody>;

@@ -218,6 +218,8 @@ export const en: Messages = {
     location: "Location",
     distance: "{{n}} m",
     unsupported: "This browser cannot play HLS streams",
+    markOffline: "Mark offline",
+    markOnline: "Back online",
     noStream: "This camera has no stream address",
     streamError: "The stream cannot be played: {{message}}",
   },

@@ -183,6 +183,8 @@ export const zhCN = {
     location: "位置",
     distance: "{{n}} 米",
     unsupported: "此浏览器无法播放 HLS 视频流",
+    markOffline: "标记离线",
+    markOnline: "恢复在线",
     noStream: "该点位无视频流地址",
     streamError: "视频流无法播放：{{message}}",
   },

@@ -139,6 +139,7 @@ export function connectBoard(client: QueryClient): () => void {
     invalidate(["incident", e.incidentId], ["recommendations", e.incidentId]);
   });
   on("posture:changed", (p) => live.setPosture(p));
+  on("camera:status", (e) => live.setCameraStatus(e.cameraId, e.status));
   return () => {
     closed = true;
     for (const id of timers) clearTimeout(id);

@@ -1,7 +1,17 @@
 // Live state that components render (small, changes rarely): the connection, units (with their status),
 // open incidents with their assignments, the county posture. Written only by the socket controller
 // (realtime/socket.ts); positions are not here — they live in positions.ts, outside React.
-import type { AssignmentView, Board, Incident, IncidentSummary, PostureDetail, TierChangedEvent, Unit, UnitStatus } from "@onemap/shared";
+import type {
+  AssignmentView,
+  Board,
+  CameraStatus,
+  Incident,
+  IncidentSummary,
+  PostureDetail,
+  TierChangedEvent,
+  Unit,
+  UnitStatus,
+} from "@onemap/shared";
 import { create } from "zustand";
 
 export type Connection = "connecting" | "live" | "reconnecting";
@@ -80,5 +90,11 @@ export const live = {
     });
   },
   setPosture: (posture: PostureDetail) => useLive.setState({ posture }),
+  setCameraStatus(cameraId: string, status: CameraStatus) {
+    useLive.setState((s) => {
+      if (!s.board?.cameras.some((c) => c.id === cameraId && c.status !== status)) return s;
+      return { board: { ...s.board, cameras: s.board.cameras.map((c) => (c.id === cameraId ? { ...c, status } : c)) } };
+    });
+  },
   tierChanged: (event: TierChangedEvent) => useLive.setState({ lastTierChange: event }),
 };

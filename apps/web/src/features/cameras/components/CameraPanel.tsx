@@ -1,10 +1,12 @@
 // One camera: kind, status, location, and its live stream through hls.js when it has an HLS address
 // (Safari plays HLS natively; every other browser needs hls.js's MSE player).
-import { Alert, Descriptions, Drawer } from "antd";
+import { Alert, App as AntApp, Button, Descriptions, Drawer } from "antd";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLive } from "../../../realtime/store";
 import { ui, useUi } from "../../../ui/store";
+import { useMe } from "../../auth/api/me";
+import { useSetCameraStatus } from "../api/set-camera-status";
 
 function Stream({ url }: { url: string }) {
   const { t } = useTranslation();
@@ -60,6 +62,9 @@ export function CameraPanel() {
   const { t } = useTranslation();
   const id = useUi((s) => s.cameraId);
   const camera = useLive((s) => s.board?.cameras.find((c) => c.id === id));
+  const { data: me } = useMe();
+  const setStatus = useSetCameraStatus();
+  const { message } = AntApp.useApp();
   return (
     <Drawer
       open={camera !== undefined}
@@ -73,7 +78,25 @@ export function CameraPanel() {
         <>
           <Descriptions size="small" column={1} bordered>
             <Descriptions.Item label={t("cameras.kind")}>{t(`cameraKind.${camera.kind}`)}</Descriptions.Item>
-            <Descriptions.Item label={t("cameras.status")}>{t(`cameraStatus.${camera.status}`)}</Descriptions.Item>
+            <Descriptions.Item label={t("cameras.status")}>
+              <span data-testid="camera-status">{t(`cameraStatus.${camera.status}`)}</span>
+              {me?.role !== "DUTY_LEADER" && (
+                <Button
+                  size="small"
+                  style={{ marginLeft: 8 }}
+                  loading={setStatus.isPending}
+                  onClick={() =>
+                    setStatus.mutate(
+                      { cameraId: camera.id, status: camera.status === "ONLINE" ? "OFFLINE" : "ONLINE" },
+                      { onError: (e) => void message.error(t("errors.generic", { message: e.message })) },
+                    )
+                  }
+                  data-testid="camera-toggle"
+                >
+                  {camera.status === "ONLINE" ? t("cameras.markOffline") : t("cameras.markOnline")}
+                </Button>
+              )}
+            </Descriptions.Item>
             <Descriptions.Item label={t("cameras.location")}>
               {camera.lat.toFixed(5)}, {camera.lon.toFixed(5)} · {camera.code}
             </Descriptions.Item>

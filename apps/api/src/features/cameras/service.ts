@@ -1,0 +1,29 @@
+// Camera status: a feed reported dead or back — by the video network's health monitor or by an
+// operator who sees a black picture. The change goes to the boards that may see the camera.
+import type { DbClient } from "@onemap/db";
+import type { Camera, SetCameraStatusBody } from "@onemap/shared";
+import { type Actor, stationScope } from "../../actor";
+import { NotFoundError } from "../../errors";
+import type { Realtime } from "../../plugins/realtime";
+import { toCamera } from "../resources/mappers";
+
+export function createCameraService({ db, realtime }: { db: DbClient; realtime: Realtime }) {
+  return {
+    async setStatus(actor: Actor, cameraId: string, body: SetCameraStatusBody): Promise<Camera> {
+      const scope = stationScope(actor);
+      const camera = await db.camera.findFirst({ where: { id: cameraId, ...(scope ? { stationId: scope } : {}) } });
+      if (!camera) throw new NotFoundError("camera");
+      if (camera.status === body.status) return toCamera(camera);
+      // only from the status it had: two reports racing change it once, and announce it once
+      const result = await db.camera.updateMany({ where: { id: cameraId, status: camera.status }, data: { status: body.status } });
+      const updated = await db.camera.findUniqueOrThrow({ where: { id: cameraId } });
+      if (result.count === 1)
+        realtime.emitScoped(
+          "camera:status",
+          { cameraId, status: updated.status, previous: camera.status, stationId: updated.stationId, at: updated.updatedAt.toISOString() },
+          [updated.stationId],
+        );
+      return toCamera(updated);
+    },
+  };
+}
