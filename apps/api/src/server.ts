@@ -7,7 +7,7 @@ import { createDbClient, migrate, openDatabase, repoRoot } from "@onemap/db";
 import { formatSummary, seedDemoCounty } from "@onemap/db/seed";
 import { buildApp } from "./app";
 import { type Config, ConfigError, parseConfig } from "./config";
-import { createAuthService } from "./features/auth/service";
+import { ensureAdmin } from "./features/auth/service";
 
 function loadConfig(): Config {
   try {
@@ -52,10 +52,7 @@ async function main() {
     console.log(`migrations: ${migrated.applied.length} applied, ${migrated.alreadyApplied} already in place`);
     if (demo) console.log(formatSummary(await seedDemoCounty(db, { demoUsers: database.embedded })));
     if (config.ONEMAP_ADMIN_PASSWORD) {
-      const result = await createAuthService({ db, sessionTtlMs: 0 }).ensureAdmin(
-        config.ONEMAP_ADMIN_USERNAME,
-        config.ONEMAP_ADMIN_PASSWORD,
-      );
+      const result = await ensureAdmin(db, config.ONEMAP_ADMIN_USERNAME, config.ONEMAP_ADMIN_PASSWORD);
       console.log(
         `administrator ${config.ONEMAP_ADMIN_USERNAME}: ${result === "created" ? "created from ONEMAP_ADMIN_PASSWORD" : "exists already"}`,
       );

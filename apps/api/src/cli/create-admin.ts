@@ -4,7 +4,7 @@
 import { createInterface } from "node:readline/promises";
 import { createDbClient, migrate, openDatabase } from "@onemap/db";
 import { parseConfig } from "../config";
-import { createAuthService } from "../features/auth/service";
+import { ensureAdmin } from "../features/auth/service";
 
 const username = process.argv[2];
 if (!username || !/^[a-z0-9._-]{3,64}$/.test(username)) {
@@ -30,7 +30,7 @@ const database = await openDatabase({
 const db = createDbClient(database.url);
 try {
   await migrate(database.url);
-  const result = await createAuthService({ db, sessionTtlMs: 0 }).ensureAdmin(username, password);
+  const result = await ensureAdmin(db, username, password);
   console.log(result === "created" ? `administrator ${username} created` : `a user named ${username} already exists: nothing changed`);
 } finally {
   await db.$disconnect();

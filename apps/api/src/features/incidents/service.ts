@@ -17,6 +17,7 @@ import {
   OPEN_INCIDENT_STATUSES,
   rankUnits,
   routeCase,
+  shiftAt,
   tierChange,
   tierRank,
 } from "@onemap/domain";
@@ -36,6 +37,7 @@ import {
   type UnitKind,
   type UnitStatus,
 } from "@onemap/shared";
+import type pg from "pg";
 import { type Actor, stationScope } from "../../actor";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../errors";
 import type { Realtime } from "../../plugins/realtime";
@@ -44,11 +46,10 @@ import { type IncidentRow, incidentInclude, toIncident } from "./mappers";
 
 export type Tx = Prisma.TransactionClient;
 
+/** what the ranking reads of every available unit (callsigns and crews are read for the top few) */
 interface RankableUnit {
   id: string;
-  callsign: string;
   kind: UnitKind;
-  status: UnitStatus;
   homeStationId: string;
   gridId: string | null;
   lat: number;
@@ -61,12 +62,14 @@ export const TX = { maxWait: 10_000, timeout: 15_000 };
 
 export interface IncidentDeps {
   db: DbClient;
+  /** a `pg` pool for the hottest reads */
+  reads: pg.Pool;
   realtime: Realtime;
   duty: DutyService;
   now?: () => Date;
 }
 
-export function createIncidentService({ db, realtime, duty, now = () => new Date() }: IncidentDeps) {
+export function createIncidentService({ db, reads, realtime, duty, now = () => new Date() }: IncidentDeps) {
   const scoped = (actor: Actor) => {
     const scope = stationScope(actor);
     return scope ? { stationId: scope } : {};
@@ -167,6 +170,21 @@ export function createIncidentService({ db, realtime, duty, now = () => new Date
     const incident = toIncident(row);
     publish("incident:updated", incident);
     return incident;
+  }
+
+  /** station names change a few times a year: read at most once a minute */
+  let stationCache: { at: number; names: Promise<Map<string, string>> } | null = null;
+  function stationNames(): Promise<Map<string, string>> {
+    if (!stationCache || Date.now() - stationCache.at > 60_000) {
+      const names = reads
+        .query<{ id: string; name: string }>(`SELECT id, name FROM "Station"`)
+        .then((r) => new Map(r.rows.map((s) => [s.id, s.name])));
+      stationCache = { at: Date.now(), names };
+      names.catch(() => {
+        stationCache = null;
+      });
+    }
+    return stationCache.names;
   }
 
   return {
@@ -434,36 +452,88 @@ export function createIncidentService({ db, realtime, duty, now = () => new Date
     },
 
     /** Available units ranked by ETA, with "where from, how many, who leads". */
+    /**
+     * The ranking is asked for on every incident a board opens, so it reads through `pg` on the hot
+     * pool (the ORM costs more CPU per query than the queries): the incident, the available units'
+     * moving parts, the stations, who is on duty, and the crews of the units that make the list.
+     */
     async recommendations(actor: Actor, id: string): Promise<Recommendations> {
-      const row = await load(db, actor, id);
-      const groups = activatedGroups(row.tier);
       const scope = stationScope(actor);
-      // The ranking reads only the moving parts of up to thousands of units in one lean query; leaders
-      // and crews are looked up for the units that make the list.
-      const [units, stations, [commanding, commander]] = await Promise.all([
-        db.$queryRaw<RankableUnit[]>`
-          SELECT u.id, u.callsign, u.kind, u.status, u."homeStationId", u."gridId", u."lastLat" AS lat, u."lastLon" AS lon, u."lastFixAt", rg.kind::text AS "group"
-            FROM "Unit" u LEFT JOIN "ReinforcementGroup" rg ON rg.id = u."reinforcementGroupId"
-           WHERE u.status = 'AVAILABLE' AND u."lastLat" IS NOT NULL AND u."lastLon" IS NOT NULL AND u."lastFixAt" IS NOT NULL
-             AND (${scope}::text IS NULL OR u."homeStationId" = ${scope})
-             AND (u."reinforcementGroupId" IS NULL OR rg.kind::text = ANY(${groups}::text[]))`,
-        db.station.findMany({ select: { id: true, name: true } }),
-        onDuty(row.tier === "ROUTINE" ? "DUTY_LEADER" : COMMANDING_DUTY_ROLE[row.tier], "COMMANDER"),
+      const at = now();
+      // one round of reads in parallel: the incident, every available unit (reinforcement groups are
+      // filtered once the tier is known), this shift's roster, the station names (cached)
+      const [found, unitRows, dutyRows, stations] = await Promise.all([
+        reads.query<{ id: string; lat: number; lon: number; gridId: string | null; tier: ResponseTier }>(
+          `SELECT id, lat, lon, "gridId", tier::text AS tier FROM "Incident" WHERE id = $1 AND ($2::text IS NULL OR "stationId" = $2)`,
+          [id, scope],
+        ),
+        reads.query<Omit<RankableUnit, "lastFixAt"> & { lastFixAtMs: number }>(
+          `SELECT u.id, u.kind::text AS kind, u."homeStationId", u."gridId",
+                  u."lastLat" AS lat, u."lastLon" AS lon, (extract(epoch FROM u."lastFixAt") * 1000)::float8 AS "lastFixAtMs", rg.kind::text AS "group"
+             FROM "Unit" u LEFT JOIN "ReinforcementGroup" rg ON rg.id = u."reinforcementGroupId"
+            WHERE u.status = 'AVAILABLE' AND u."lastLat" IS NOT NULL AND u."lastLon" IS NOT NULL AND u."lastFixAt" IS NOT NULL
+              AND ($1::text IS NULL OR u."homeStationId" = $1)`,
+          [scope],
+        ),
+        reads.query<{ role: DutyRole; id: string; name: string; title: string | null; phone: string | null }>(
+          `SELECT d.role::text AS role, o.id, o.name, o.title, o.phone
+             FROM "DutyShift" d JOIN "Officer" o ON o.id = d."officerId"
+            WHERE d.date = $1::date AND d.shift::text = $2
+            ORDER BY d.id`,
+          [chinaDate(at), shiftAt(at)],
+        ),
+        stationNames(),
       ]);
-      const stationName = new Map(stations.map((s) => [s.id, s.name]));
-      const ranked = rankUnits(row, units, now());
+      const row = found.rows[0];
+      if (!row) throw new NotFoundError("incident");
+      const groups = activatedGroups(row.tier);
+      const commandingRole: DutyRole = row.tier === "ROUTINE" ? "DUTY_LEADER" : COMMANDING_DUTY_ROLE[row.tier];
+      const units: RankableUnit[] = [];
+      for (const u of unitRows.rows)
+        if (u.group === null || groups.includes(u.group))
+          units.push({
+            id: u.id,
+            kind: u.kind,
+            homeStationId: u.homeStationId,
+            gridId: u.gridId,
+            lat: u.lat,
+            lon: u.lon,
+            lastFixAt: new Date(u.lastFixAtMs),
+            group: u.group,
+          });
+      const officerOf = (role: DutyRole) => {
+        const d = dutyRows.rows.find((r) => r.role === role);
+        return d ? { id: d.id, name: d.name, title: d.title, phone: d.phone } : null;
+      };
+      const commanding = officerOf(commandingRole);
+      const commander = officerOf("COMMANDER");
+      const stationName = stations;
+      const ranked = rankUnits(row, units, at);
       const top = ranked.slice(0, 50);
+      const crewRows = await reads.query<{
+        id: string;
+        callsign: string;
+        leaderId: string | null;
+        leaderName: string | null;
+        leaderTitle: string | null;
+        leaderPhone: string | null;
+        members: number;
+      }>(
+        `SELECT u.id, u.callsign, o.id AS "leaderId", o.name AS "leaderName", o.title AS "leaderTitle", o.phone AS "leaderPhone",
+                (SELECT count(*)::int FROM "UnitMember" m WHERE m."unitId" = u.id) AS members
+           FROM "Unit" u LEFT JOIN "Officer" o ON o.id = u."leaderId"
+          WHERE u.id = ANY($1::text[])`,
+        [top.map((r) => r.unit.id)],
+      );
       const crews = new Map(
-        (
-          await db.unit.findMany({
-            where: { id: { in: top.map((r) => r.unit.id) } },
-            select: {
-              id: true,
-              leader: { select: { id: true, name: true, title: true, phone: true } },
-              _count: { select: { members: true } },
-            },
-          })
-        ).map((u) => [u.id, u]),
+        crewRows.rows.map((c) => [
+          c.id,
+          {
+            callsign: c.callsign,
+            leader: c.leaderId ? { id: c.leaderId, name: c.leaderName ?? "", title: c.leaderTitle, phone: c.leaderPhone } : null,
+            _count: { members: c.members },
+          },
+        ]),
       );
       const byStation = new Map<
         string,
@@ -488,9 +558,9 @@ export function createIncidentService({ db, realtime, duty, now = () => new Date
         tier: row.tier,
         recommendations: top.map((r) => ({
           unitId: r.unit.id,
-          callsign: r.unit.callsign,
+          callsign: crews.get(r.unit.id)?.callsign ?? r.unit.id,
           kind: r.unit.kind,
-          status: r.unit.status,
+          status: "AVAILABLE" as const,
           distanceM: r.distanceM,
           etaS: r.etaS,
           inGrid: r.inGrid,
