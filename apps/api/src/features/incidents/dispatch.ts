@@ -77,22 +77,30 @@ export function createDispatchService({
               throw new Replay(stored.statusCode, stored.response);
             }
           }
-          const incident = await incidents.load(tx, actor, incidentId);
+          const scope = stationScope(actor);
+          // the incident's own columns only: its relations are read once, for the answer
+          const incident = await tx.incident.findFirst({
+            where: { id: incidentId, ...(scope ? { stationId: scope } : {}) },
+            select: { number: true, status: true, version: true, dispatchedAt: true },
+          });
+          if (!incident) throw new NotFoundError("incident");
           if (!DISPATCHABLE_INCIDENT_STATUSES.includes(incident.status))
             throw new ConflictError(`incident ${incident.number} is ${incident.status}: no more units can be sent`);
-          const scope = stationScope(actor);
-          const visible = await tx.unit.findMany({
-            where: { id: { in: unitIds }, ...(scope ? { homeStationId: scope } : {}) },
-            select: { id: true, callsign: true },
-          });
-          const missing = unitIds.filter((id) => !visible.some((u) => u.id === id));
-          if (missing.length > 0) throw new NotFoundError(`unit ${missing.join(", ")}`);
 
-          const claimed = await tx.$queryRaw<{ id: string; status: UnitStatus; version: number; homeStationId: string }[]>`
+          // the claim: only available units the caller may see; anything short of all is explained below
+          const claimed = await tx.$queryRaw<
+            { id: string; callsign: string; status: UnitStatus; version: number; homeStationId: string }[]
+          >`
               UPDATE "Unit" SET status = 'DISPATCHED', version = version + 1, "updatedAt" = now()
-               WHERE id = ANY(${unitIds}::text[]) AND status = 'AVAILABLE'
-           RETURNING id, status, version, "homeStationId"`;
+               WHERE id = ANY(${unitIds}::text[]) AND status = 'AVAILABLE' AND (${scope}::text IS NULL OR "homeStationId" = ${scope})
+           RETURNING id, callsign, status, version, "homeStationId"`;
           if (claimed.length < unitIds.length) {
+            const visible = await tx.unit.findMany({
+              where: { id: { in: unitIds }, ...(scope ? { homeStationId: scope } : {}) },
+              select: { id: true, callsign: true },
+            });
+            const missing = unitIds.filter((id) => !visible.some((u) => u.id === id));
+            if (missing.length > 0) throw new NotFoundError(`unit ${missing.join(", ")}`);
             const taken = unitIds.filter((id) => !claimed.some((c) => c.id === id));
             const reasons = await Promise.all(
               taken.map(async (unitId) => {
@@ -140,7 +148,7 @@ export function createDispatchService({
             { status: incident.status },
             {
               status: incident.status === "NEW" ? "DISPATCHED" : incident.status,
-              units: visible.map((u) => ({ id: u.id, callsign: u.callsign })),
+              units: unitIds.map((id) => ({ id, callsign: claimed.find((u) => u.id === id)?.callsign ?? id })),
             },
           );
           const fresh = await incidents.load(tx, actor, incidentId);
@@ -154,7 +162,7 @@ export function createDispatchService({
               data: { statusCode: 200, response: body as unknown as Prisma.InputJsonValue },
             });
           }
-          return { body, units: claimed };
+          return { body, units: claimed.map(({ id, status, version, homeStationId }) => ({ id, status, version, homeStationId })) };
         }, TX);
       } catch (error) {
         if (error instanceof Replay) return { statusCode: error.statusCode, body: error.body as DispatchResult, replayed: true };
