@@ -170,6 +170,19 @@ describe("the board in Chromium", () => {
     expect(await page.inputValue('[data-testid="field-description"]')).toBe("路口两车刮擦");
     await page.click('[data-testid="new-incident"] >> text=取消');
 
+    // find a unit by callsign: its card opens; set it busy and back, as the board hears it (unit:status)
+    await page.click('[data-testid="unit-search"]');
+    await page.keyboard.type("快反1");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector('[data-testid="unit-card"] >> text=快反1');
+    await page.click('[data-testid="unit-status-switch"] >> text=忙碌');
+    await page.waitForSelector('[data-testid="unit-status"] >> text=忙碌');
+    await shot(page, "operator-6-unit-card");
+    await page.click('[data-testid="unit-status-switch"] >> text=空闲');
+    await page.waitForSelector('[data-testid="unit-status"] >> text=空闲');
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.locator('[data-testid="unit-card"] >> text=快反1').isVisible()).toBe(false);
+
     // ? lists the shortcuts; Esc closes it
     await page.keyboard.press("?");
     await page.waitForSelector('[data-testid="help"] >> text=派出首位推荐警力');

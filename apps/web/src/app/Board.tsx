@@ -18,6 +18,8 @@ import { TrackPlayback } from "../features/playback/components/TrackPlayback";
 import { PostureBanner, PostureTag } from "../features/posture/components/PostureControl";
 import { useMapSettings } from "../features/settings/api/map-settings";
 import { StatsStrip } from "../features/stats/components/StatsStrip";
+import { UnitCard } from "../features/units/components/UnitCard";
+import { UnitSearch } from "../features/units/components/UnitSearch";
 import { type Language, setLanguage } from "../i18n";
 import { BoardMap } from "../map/BoardMap";
 import { useLive } from "../realtime/store";
@@ -67,6 +69,7 @@ export function Board({ me }: { me: Me }) {
           </span>
           <ConnectionBadge />
           <PostureTag canChange={me.role === "DUTY_LEADER"} />
+          <UnitSearch />
         </Space>
         <StatsStrip />
         <Space>
@@ -101,6 +104,7 @@ export function Board({ me }: { me: Me }) {
         </aside>
       </div>
       <CameraPanel />
+      <UnitCard />
       <TrackPlayback />
       <HelpOverlay />
     </div>

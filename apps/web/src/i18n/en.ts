@@ -188,6 +188,7 @@ export const en: Messages = {
     assignment_cleared: "Unit clear",
     assignment_cancelled: "Unit withdrawn",
   },
+  units: { status: "Status", kind: "Kind", group: "Reinforcement", find: "Find a unit…" },
   recs: {
     title: "Recommended units",
     dispatchTop: "Dispatch {{callsign}}",

@@ -153,6 +153,7 @@ export const zhCN = {
     assignment_cleared: "警力完毕",
     assignment_cancelled: "警力撤回",
   },
+  units: { status: "状态", kind: "类型", group: "增援编组", find: "查找警力…" },
   recs: {
     title: "推荐警力",
     dispatchTop: "一键派警 {{callsign}}",

@@ -6,17 +6,14 @@ import type { MapSettings } from "@onemap/shared";
 import "leaflet/dist/leaflet.css";
 import L from "leaflet";
 import { useEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
 import { MapContainer, TileLayer, useMap, useMapEvents } from "react-leaflet";
-import { formatDuration } from "../i18n";
-import { getPosition } from "../realtime/positions";
 import { useLive } from "../realtime/store";
 import { ui, useUi } from "../ui/store";
 import { CamerasLayer } from "./CamerasLayer";
 import { fromMap, setCoordSystem, toMap } from "./coords";
 import { DensityLayer } from "./DensityLayer";
 import { DispatchLinesLayer } from "./DispatchLinesLayer";
-import { escapeHtml, GridsLayer } from "./GridsLayer";
+import { GridsLayer } from "./GridsLayer";
 import { IncidentsLayer } from "./IncidentsLayer";
 import { LayerSwitcher } from "./LayerSwitcher";
 import { NearbyCamerasLayer } from "./NearbyCamerasLayer";
@@ -43,29 +40,11 @@ function FitToGrids() {
 }
 
 function Clicks() {
-  const { t } = useTranslation();
-  const map = useMapEvents({
+  useMapEvents({
     click(e) {
       const unit = mapRegistry.units?.hit(e.containerPoint);
       if (unit) {
-        const p = getPosition(unit.id);
-        const u = useLive.getState().units[unit.id];
-        const ageS = p ? (Date.now() - p.fixAt) / 1000 : null;
-        const html = `<b>${escapeHtml(unit.callsign)}</b> · ${escapeHtml(t(`unitStatus.${unit.status}`))}<br>${
-          u?.leader ? `${escapeHtml(t("unitPopup.leader", { name: u.leader.name }))}<br>` : ""
-        }${ageS !== null ? escapeHtml(t("unitPopup.fix", { age: formatDuration(ageS) })) : ""}<br><a href="#" data-playback="${escapeHtml(unit.id)}">${escapeHtml(t("unitPopup.track"))}</a>`;
-        const popup = L.popup({ offset: [0, -6] })
-          .setLatLng(e.latlng)
-          .setContent(html)
-          .openOn(map);
-        popup
-          .getElement()
-          ?.querySelector("[data-playback]")
-          ?.addEventListener("click", (ev) => {
-            ev.preventDefault();
-            ui.openPlayback(unit.id);
-            map.closePopup(popup);
-          });
+        ui.openUnit(unit.id);
         return;
       }
       if (useUi.getState().draft) {

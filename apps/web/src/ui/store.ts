@@ -29,6 +29,8 @@ interface UiState {
   layers: Record<LayerId, boolean>;
   layersOpen: boolean;
   cameraId: string | null;
+  /** the unit whose card is open */
+  unitId: string | null;
   helpOpen: boolean;
   playbackUnitId: string | null;
   playbackOpen: boolean;
@@ -50,6 +52,7 @@ export const useUi = create<UiState>()(
         layers: { units: true, cameras: true, grids: true, stations: true, incidents: true, lines: true, density: false },
         layersOpen: false,
         cameraId: null,
+        unitId: null,
         helpOpen: false,
         playbackUnitId: null,
         playbackOpen: false,
@@ -86,16 +89,18 @@ export const ui = {
   toggleLayer: (id: LayerId, on: boolean) => useUi.setState((s) => ({ layers: { ...s.layers, [id]: on } })),
   setLayersOpen: (layersOpen: boolean) => useUi.setState({ layersOpen }),
   openCamera: (cameraId: string | null) => useUi.setState({ cameraId }),
+  openUnit: (unitId: string | null) => useUi.setState({ unitId }),
   setHelp: (helpOpen: boolean) => useUi.setState({ helpOpen }),
   openPlayback: (unitId: string | null) => useUi.setState({ playbackOpen: true, playbackUnitId: unitId }),
   closePlayback: () => useUi.setState({ playbackOpen: false }),
   /** signed out: close what belonged to the session, keep the half-typed incident */
-  signedOut: () => useUi.setState({ selectedIncidentId: null, cameraId: null, playbackOpen: false, helpOpen: false }),
+  signedOut: () => useUi.setState({ selectedIncidentId: null, cameraId: null, unitId: null, playbackOpen: false, helpOpen: false }),
   /** Esc: the innermost thing first */
   back() {
     const s = useUi.getState();
     if (s.helpOpen) return useUi.setState({ helpOpen: false });
     if (s.cameraId) return useUi.setState({ cameraId: null });
+    if (s.unitId) return useUi.setState({ unitId: null });
     if (s.playbackOpen) return useUi.setState({ playbackOpen: false });
     if (s.draft) return useUi.setState({ draft: null, stash: Object.keys(s.draft).length > 0 ? s.draft : null });
     if (s.layersOpen) return useUi.setState({ layersOpen: false });
