@@ -1,11 +1,26 @@
 // Typed domain errors. Services throw them; the one error handler (plugins/errors.ts) maps them to HTTP.
+/** A refusal's stable name and facts, sent beside the English message (see ErrorBody). */
+export interface ErrorCode {
+  code: string;
+  params?: Record<string, string | number>;
+}
+
 export class DomainError extends Error {
   readonly statusCode: number;
   readonly error: string;
+  code?: string;
+  params?: Record<string, string | number>;
   constructor(statusCode: number, error: string, message: string) {
     super(message);
     this.statusCode = statusCode;
     this.error = error;
+  }
+
+  /** names the refusal: `throw new ConflictError("…").coded("unit_taken", { … })` */
+  coded(code: string, params?: Record<string, string | number>): this {
+    this.code = code;
+    if (params) this.params = params;
+    return this;
   }
 }
 

@@ -75,13 +75,15 @@ describe("sign-in", () => {
 
   it("locks an account for 10 minutes after 5 failed attempts, even against the right password", async () => {
     for (let i = 0; i < 4; i++) {
-      expect(
-        (await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "chief", password: `bad${i}` } })).statusCode,
-      ).toBe(401);
+      const bad = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "chief", password: `bad${i}` } });
+      expect(bad.statusCode).toBe(401);
+      // the board says it in its own language from the code
+      expect(bad.json()).toMatchObject({ code: "wrong_credentials" });
     }
     const fifth = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "chief", password: "bad5" } });
     expect(fifth.statusCode).toBe(423);
     expect(fifth.json().message).toMatch(/locked for 10 more minutes/);
+    expect(fifth.json()).toMatchObject({ code: "account_locked", params: { minutes: 10 } });
     const right = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "chief", password: "onemap" } });
     expect(right.statusCode).toBe(423);
     const user = await t.db.user.findUniqueOrThrow({ where: { username: "chief" } });

@@ -250,6 +250,15 @@ describe("incidents and dispatch", () => {
       expect(res.body.message).toContain(`already on incident ${first.number}`);
       // and who sent it there, so the operator knows whom to talk to
       expect(res.body.message).toMatch(/dispatched by 接处警员\(演示\) at \d\d:\d\d:\d\d \(UTC\+8\)/);
+      expect(res.body).toMatchObject({
+        code: "unit_taken",
+        params: {
+          callsign: expect.any(String),
+          incident: first.number,
+          by: "接处警员(演示)",
+          at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        },
+      });
       expect((await t.db.unit.findUniqueOrThrow({ where: { id: "un-dc-motorcycle-8" } })).status).toBe("AVAILABLE");
       expect(await t.db.assignment.count({ where: { incidentId: second.id } })).toBe(0);
       expect((await t.db.incident.findUniqueOrThrow({ where: { id: second.id } })).status).toBe("NEW");

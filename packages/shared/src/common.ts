@@ -19,6 +19,9 @@ export const ErrorBody = z.object({
   message: z.string(),
   requestId: z.string().optional(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** a stable name for the refusal (e.g. `unit_taken`) and its facts, so a board can say it in its own language */
+  code: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 

@@ -31,6 +31,8 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     if (error instanceof DomainError) {
       const body: ErrorBody = { statusCode: error.statusCode, error: error.error, message: error.message, requestId };
       if (error instanceof BadRequestError && error.issues.length > 0) body.issues = error.issues;
+      if (error.code) body.code = error.code;
+      if (error.params) body.params = error.params;
       if (error instanceof ServiceUnavailableError) reply.header("retry-after", String(error.retryAfterS));
       return reply.status(error.statusCode).send(body);
     }

@@ -1,7 +1,7 @@
 // The board's one HTTP helper: same-origin, the session cookie, the server's message and field issues.
 // A 401 on any call means the session has ended: the handler sends the user back to sign-in.
 import type { ErrorBody } from "@onemap/shared";
-import { i18n } from "../i18n";
+import { formatTime, i18n } from "../i18n";
 
 export class ApiError extends Error {
   constructor(
@@ -9,9 +9,24 @@ export class ApiError extends Error {
     message: string,
     /** the fields the server refused, as `body.lat` → message */
     readonly issues: { path: string; message: string }[] = [],
+    /** the refusal's stable name and facts, when the server gave them */
+    readonly code?: string,
   ) {
     super(message);
   }
+}
+
+/** The server's refusal in the board's language when it named it (`code`), else its own message. */
+export function localizedMessage(body: Partial<ErrorBody> | null, status: number, fallback: string): string {
+  if (body?.code && i18n.exists(`errors.codes.${body.code}`)) {
+    const params: Record<string, string | number> = { ...(body.params ?? {}) };
+    if (typeof params.status === "string") params.statusLabel = i18n.t(`unitStatus.${params.status}`, { defaultValue: params.status });
+    // instants come as ISO strings: shown as this board's clock time
+    if (typeof params.at === "string" && !Number.isNaN(Date.parse(params.at))) params.at = formatTime(params.at);
+    return i18n.t(`errors.codes.${body.code}`, params);
+  }
+  if (status === 429) return i18n.t("errors.tooMany");
+  return body?.message ?? fallback;
 }
 
 let onUnauthorized: () => void = () => {};
@@ -41,7 +56,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   if (!res.ok) {
     const body = json as Partial<ErrorBody> | null;
     if (res.status === 401 && !path.startsWith("/api/auth/login")) onUnauthorized();
-    throw new ApiError(res.status, body?.message ?? res.statusText, body?.issues ?? []);
+    throw new ApiError(res.status, localizedMessage(body, res.status, res.statusText), body?.issues ?? [], body?.code);
   }
   return json as T;
 }

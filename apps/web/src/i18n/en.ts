@@ -246,6 +246,18 @@ export const en: Messages = {
     layers: "Open or close the layers panel",
     help: "Show this help",
   },
-  errors: { generic: "Failed: {{message}}", network: "Network down" },
+  errors: {
+    generic: "Failed: {{message}}",
+    network: "Network down",
+    tooMany: "Too many attempts: try again in a moment",
+    codes: {
+      wrong_credentials: "Wrong username or password",
+      account_locked: "Too many failed sign-ins: the account is locked, try again in {{minutes}} min",
+      account_disabled: "This account is disabled",
+      unit_taken: "{{callsign}} is already on incident {{incident}} (sent by {{by}} at {{at}})",
+      unit_unavailable: "{{callsign}} is not available ({{statusLabel}})",
+      units_unavailable: "Some of these units are no longer available: see the refreshed recommendations",
+    },
+  },
   time: { s: "{{n}}s", m: "{{n}}m {{s}}s", h: "{{n}}h {{m}}m" },
 };

@@ -211,7 +211,19 @@ export const zhCN = {
     layers: "打开或关闭图层面板",
     help: "显示本帮助",
   },
-  errors: { generic: "操作失败：{{message}}", network: "网络中断" },
+  errors: {
+    generic: "操作失败：{{message}}",
+    network: "网络中断",
+    tooMany: "尝试过于频繁，请稍后再试",
+    codes: {
+      wrong_credentials: "用户名或密码错误",
+      account_locked: "登录失败次数过多，账号已锁定，{{minutes}} 分钟后再试",
+      account_disabled: "该账号已停用",
+      unit_taken: "{{callsign}} 已在警情 {{incident}} 上（{{by}} {{at}} 派出）",
+      unit_unavailable: "{{callsign}} 当前不可派（{{statusLabel}}）",
+      units_unavailable: "所选警力中有已不可派的，请看刷新后的推荐",
+    },
+  },
   time: { s: "{{n}}秒", m: "{{n}}分{{s}}秒", h: "{{n}}时{{m}}分" },
 };
 

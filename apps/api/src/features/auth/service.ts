@@ -35,9 +35,10 @@ export function createAuthService({ db, reads, sessionTtlMs, now = () => new Dat
     return rows[0]?.lockedUntil ?? null;
   }
 
-  function lockedMessage(until: Date): string {
+  function locked(until: Date): LockedError {
     const minutes = Math.max(1, Math.ceil((until.getTime() - now().getTime()) / 60_000));
-    return `too many failed sign-ins: this account is locked for ${minutes} more minute${minutes === 1 ? "" : "s"}`;
+    const message = `too many failed sign-ins: this account is locked for ${minutes} more minute${minutes === 1 ? "" : "s"}`;
+    return new LockedError(message).coded("account_locked", { minutes });
   }
 
   return {
@@ -45,16 +46,16 @@ export function createAuthService({ db, reads, sessionTtlMs, now = () => new Dat
       const user = await db.user.findUnique({ where: { username } });
       if (!user) {
         await verifyPassword(await dummyHash, password);
-        throw new UnauthorizedError("wrong username or password");
+        throw new UnauthorizedError("wrong username or password").coded("wrong_credentials");
       }
-      if (user.lockedUntil && user.lockedUntil > now()) throw new LockedError(lockedMessage(user.lockedUntil));
+      if (user.lockedUntil && user.lockedUntil > now()) throw locked(user.lockedUntil);
       const ok = await verifyPassword(user.passwordHash, password);
       if (!ok) {
         const lockedUntil = await recordFailure(user.id);
-        if (lockedUntil && lockedUntil > now()) throw new LockedError(lockedMessage(lockedUntil));
-        throw new UnauthorizedError("wrong username or password");
+        if (lockedUntil && lockedUntil > now()) throw locked(lockedUntil);
+        throw new UnauthorizedError("wrong username or password").coded("wrong_credentials");
       }
-      if (user.disabled) throw new UnauthorizedError("this account is disabled");
+      if (user.disabled) throw new UnauthorizedError("this account is disabled").coded("account_disabled");
       const token = randomBytes(32).toString("base64url");
       const at = now();
       await db.$transaction([

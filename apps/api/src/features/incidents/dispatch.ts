@@ -103,23 +103,33 @@ export function createDispatchService({
             if (missing.length > 0) throw new NotFoundError(`unit ${missing.join(", ")}`);
             const taken = unitIds.filter((id) => !claimed.some((c) => c.id === id));
             const reasons = await Promise.all(
-              taken.map(async (unitId) => {
-                const unit = visible.find((u) => u.id === unitId);
+              taken.map(async (unitId): Promise<{ text: string; code: string; params: Record<string, string> }> => {
+                const callsign = visible.find((u) => u.id === unitId)?.callsign ?? unitId;
                 const active = await tx.assignment.findFirst({
                   where: { unitId, status: { in: [...ACTIVE_ASSIGNMENT_STATUSES] } },
                   include: { incident: { select: { number: true } }, dispatchedBy: { select: { displayName: true } } },
                 });
-                if (active)
-                  return `unit ${unit?.callsign} is already on incident ${active.incident.number}${
-                    active.dispatchedBy
-                      ? `, dispatched by ${active.dispatchedBy.displayName} at ${active.dispatchedAt.toLocaleTimeString("en-GB", { timeZone: "Asia/Shanghai", hour12: false })} (UTC+8)`
-                      : ""
-                  }`;
+                if (active) {
+                  const at = active.dispatchedAt.toLocaleTimeString("en-GB", { timeZone: "Asia/Shanghai", hour12: false });
+                  const by = active.dispatchedBy?.displayName;
+                  return {
+                    text: `unit ${callsign} is already on incident ${active.incident.number}${by ? `, dispatched by ${by} at ${at} (UTC+8)` : ""}`,
+                    code: "unit_taken",
+                    params: { callsign, incident: active.incident.number, by: by ?? "", at: active.dispatchedAt.toISOString() },
+                  };
+                }
                 const now = await tx.unit.findUnique({ where: { id: unitId }, select: { status: true } });
-                return `unit ${unit?.callsign} is not available (${now?.status.toLowerCase().replaceAll("_", " ")})`;
+                return {
+                  text: `unit ${callsign} is not available (${now?.status.toLowerCase().replaceAll("_", " ")})`,
+                  code: "unit_unavailable",
+                  params: { callsign, status: now?.status ?? "" },
+                };
               }),
             );
-            throw new ConflictError(reasons.join("; "));
+            const error = new ConflictError(reasons.map((r) => r.text).join("; "));
+            // one unit refused: say which and why in the board's language; several: the message lists them
+            const [only] = reasons;
+            throw reasons.length === 1 && only ? error.coded(only.code, only.params) : error.coded("units_unavailable");
           }
           const assignmentIds: string[] = unitIds.map(() => randomUUID());
           await tx.assignment.createMany({
