@@ -87,7 +87,7 @@ export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logg
   const registry = new DeviceRegistry(pool, { refreshMs: 30_000, negativeTtlMs: 10_000, onError });
   const grids = new GridCache(pool, { refreshMs: 60_000, onError });
   const duty = createDutyService({ db });
-  const incidents = createIncidentService({ db, reads, realtime: app.realtime, duty });
+  const incidents = createIncidentService({ db, reads, realtime: app.realtime });
   const dispatch: DispatchService = createDispatchService({ db, realtime: app.realtime, incidents });
   const pipeline = new PositionPipeline(pool, app.realtime, grids, {
     tickMs: config.POSITION_TICK_MS,

@@ -146,6 +146,8 @@ export const Incident = z.object({
   gridId: Id.nullable(),
   stationId: Id,
   duplicateOfId: Id.nullable(),
+  /** open incidents nearby of the same category reported shortly before: computed when the incident is
+   * created (and in GET /api/incidents lists); later `incident:updated` events leave it empty */
   likelyDuplicateOf: z.array(z.object({ id: Id, number: z.string(), distanceM: z.number() })),
   escalationRequested: ResponseTier.nullable(),
   commandingOfficer: OfficerRef.nullable(),

@@ -104,13 +104,12 @@ export const en: Messages = {
     density: "Incident density, 7 days",
     lines: "Dispatch lines",
   },
-  legend: { title: "Legend", stale: "Stale fix", heading: "Arrow = heading", cluster: "Cluster count" },
+  legend: { title: "Legend", stale: "Stale fix", heading: "Arrow = heading" },
   queue: {
     title: "Incident queue",
     empty: "No open incidents",
     new: "New incident",
     duplicate: "Likely duplicate of {{number}}",
-    age: "{{time}}",
     unseen: "NEW",
     escalationRequested: "Escalation to {{tier}} requested",
   },
@@ -149,7 +148,6 @@ export const en: Messages = {
     confirm: "Confirm",
     requested: "Escalation requested; the duty leader decides",
     tierChanged: "{{number}} tier: {{from}} → {{to}}",
-    resolve: "Resolved",
   },
   actions: {
     ON_SCENE: "On scene",
@@ -207,7 +205,6 @@ export const en: Messages = {
     dispatched: "Dispatched {{callsign}}",
     taken: "Dispatch refused: {{message}}",
     minutes: "{{n}} min",
-    seconds: "{{n}} s ago",
     km: "{{n}} km",
   },
   cameras: {
@@ -236,7 +233,7 @@ export const en: Messages = {
     empty: "No track in this range",
     open: "Track playback",
   },
-  unitPopup: { fix: "Last fix {{age}}", leader: "Led by {{name}}", track: "Track playback" },
+  unitPopup: { track: "Track playback" },
   help: {
     title: "Keyboard shortcuts",
     newIncident: "New incident (then click the map to place it)",

@@ -69,13 +69,12 @@ export const zhCN = {
     density: "近7日警情密度",
     lines: "派警连线",
   },
-  legend: { title: "图例", stale: "定位过期", heading: "箭头 = 行进方向", cluster: "聚合数量" },
+  legend: { title: "图例", stale: "定位过期", heading: "箭头 = 行进方向" },
   queue: {
     title: "警情队列",
     empty: "暂无未结警情",
     new: "新建警情",
     duplicate: "疑似重复 {{number}}",
-    age: "{{time}}",
     unseen: "新",
     escalationRequested: "请求升级至{{tier}}",
   },
@@ -114,7 +113,6 @@ export const zhCN = {
     confirm: "确定",
     requested: "已请求升级，等待值班领导决定",
     tierChanged: "{{number}} 响应等级：{{from}} → {{to}}",
-    resolve: "处置完毕",
   },
   actions: {
     ON_SCENE: "已到场",
@@ -172,7 +170,6 @@ export const zhCN = {
     dispatched: "已派 {{callsign}}",
     taken: "派警失败：{{message}}",
     minutes: "{{n}} 分",
-    seconds: "{{n}} 秒前",
     km: "{{n}} 公里",
   },
   cameras: {
@@ -201,7 +198,7 @@ export const zhCN = {
     empty: "该时间段无轨迹",
     open: "轨迹回放",
   },
-  unitPopup: { fix: "最近定位 {{age}}", leader: "带队 {{name}}", track: "轨迹回放" },
+  unitPopup: { track: "轨迹回放" },
   help: {
     title: "快捷键",
     newIncident: "新建警情（然后点击地图定位）",

@@ -41,7 +41,6 @@ import type pg from "pg";
 import { type Actor, stationScope } from "../../actor";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../errors";
 import type { Realtime } from "../../plugins/realtime";
-import type { DutyService } from "../duty/service";
 import { type IncidentRow, incidentInclude, toIncident } from "./mappers";
 
 export type Tx = Prisma.TransactionClient;
@@ -65,11 +64,10 @@ export interface IncidentDeps {
   /** a `pg` pool for the hottest reads */
   reads: pg.Pool;
   realtime: Realtime;
-  duty: DutyService;
   now?: () => Date;
 }
 
-export function createIncidentService({ db, reads, realtime, duty, now = () => new Date() }: IncidentDeps) {
+export function createIncidentService({ db, reads, realtime, now = () => new Date() }: IncidentDeps) {
   const scoped = (actor: Actor) => {
     const scope = stationScope(actor);
     return scope ? { stationId: scope } : {};
@@ -131,10 +129,23 @@ export function createIncidentService({ db, reads, realtime, duty, now = () => n
     return likelyDuplicates(row, open).map((d) => ({ id: d.incident.id, number: d.incident.number, distanceM: d.distanceM }));
   }
 
-  /** Who holds these duty roles in the shift in progress (one read of today's roster). */
-  async function onDuty<R extends DutyRole>(...roles: R[]) {
-    const roster = await duty.getDuty();
-    return roles.map((role) => roster.entries.find((e) => e.shift === roster.currentShift && e.role === role)?.officer ?? null);
+  type OnDuty = { role: DutyRole; id: string; name: string; title: string | null; phone: string | null };
+  /** The roster of the shift in progress (China Standard Time), one lean read. */
+  async function rosterNow(): Promise<OnDuty[]> {
+    const at = now();
+    const { rows } = await reads.query<OnDuty>(
+      `SELECT d.role::text AS role, o.id, o.name, o.title, o.phone
+         FROM "DutyShift" d JOIN "Officer" o ON o.id = d."officerId"
+        WHERE d.date = $1::date AND d.shift::text = $2
+        ORDER BY d.id`,
+      [chinaDate(at), shiftAt(at)],
+    );
+    return rows;
+  }
+  /** who holds `role` in that roster */
+  function holder(roster: readonly OnDuty[], role: DutyRole) {
+    const d = roster.find((r) => r.role === role);
+    return d ? { id: d.id, name: d.name, title: d.title, phone: d.phone } : null;
   }
 
   /** Releases the units still working an incident (cancelled, transferred, closed). */
@@ -392,7 +403,7 @@ export function createIncidentService({ db, reads, realtime, duty, now = () => n
 
     /** Duty leaders set the tier: who commands, which groups come in; recorded and broadcast. */
     async setTier(actor: Actor, id: string, tier: ResponseTier, reason: string): Promise<Incident> {
-      const commander = (await onDuty(COMMANDING_DUTY_ROLE[tier]))[0] ?? null;
+      const commander = holder(await rosterNow(), COMMANDING_DUTY_ROLE[tier]);
       const { row, change } = await db.$transaction(async (tx) => {
         const row = await load(tx, actor, id);
         if (!OPEN_INCIDENT_STATUSES.includes(row.status))
@@ -462,7 +473,7 @@ export function createIncidentService({ db, reads, realtime, duty, now = () => n
       const at = now();
       // one round of reads in parallel: the incident, every available unit (reinforcement groups are
       // filtered once the tier is known), this shift's roster, the station names (cached)
-      const [found, unitRows, dutyRows, stations] = await Promise.all([
+      const [found, unitRows, roster, stations] = await Promise.all([
         reads.query<{ id: string; lat: number; lon: number; gridId: string | null; tier: ResponseTier }>(
           `SELECT id, lat, lon, "gridId", tier::text AS tier FROM "Incident" WHERE id = $1 AND ($2::text IS NULL OR "stationId" = $2)`,
           [id, scope],
@@ -475,13 +486,7 @@ export function createIncidentService({ db, reads, realtime, duty, now = () => n
               AND ($1::text IS NULL OR u."homeStationId" = $1)`,
           [scope],
         ),
-        reads.query<{ role: DutyRole; id: string; name: string; title: string | null; phone: string | null }>(
-          `SELECT d.role::text AS role, o.id, o.name, o.title, o.phone
-             FROM "DutyShift" d JOIN "Officer" o ON o.id = d."officerId"
-            WHERE d.date = $1::date AND d.shift::text = $2
-            ORDER BY d.id`,
-          [chinaDate(at), shiftAt(at)],
-        ),
+        rosterNow(),
         stationNames(),
       ]);
       const row = found.rows[0];
@@ -501,12 +506,8 @@ export function createIncidentService({ db, reads, realtime, duty, now = () => n
             lastFixAt: new Date(u.lastFixAtMs),
             group: u.group,
           });
-      const officerOf = (role: DutyRole) => {
-        const d = dutyRows.rows.find((r) => r.role === role);
-        return d ? { id: d.id, name: d.name, title: d.title, phone: d.phone } : null;
-      };
-      const commanding = officerOf(commandingRole);
-      const commander = officerOf("COMMANDER");
+      const commanding = holder(roster, commandingRole);
+      const commander = holder(roster, "COMMANDER");
       const stationName = stations;
       const ranked = rankUnits(row, units, at);
       const top = ranked.slice(0, 50);
