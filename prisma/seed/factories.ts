@@ -47,7 +47,7 @@ export function officerRow(o: Overrides<Prisma.OfficerCreateManyInput> & { stati
 
 export function unitRow(o: Overrides<Prisma.UnitCreateManyInput> & { homeStationId: string }): Prisma.UnitCreateManyInput {
   const s = uniqueSuffix();
-  return { id: `un-${s}`, callsign: `测${s}`, kind: "CAR", status: "AVAILABLE", deviceId: `dev-${s}`, ...o };
+  return { id: `un-${s}`, callsign: `测${s}`, kind: "CAR", status: "AVAILABLE", ...o };
 }
 
 export function cameraRow(

@@ -1,5 +1,7 @@
 // The Peng'an demo county, built deterministically (fixed RNG seed, fixed ids) and inserted with
 // "skip what exists", so running the seed twice changes nothing and never undoes live state.
+import { createHash } from "node:crypto";
+import { demoDeviceToken } from "@onemap/domain/demo-tokens";
 import type { DutyRole, GeoJsonPolygon, ReinforcementGroupKind, Shift } from "@onemap/shared";
 import type { DbClient, Prisma } from "../src/index";
 import { hashPassword } from "../src/passwords";
@@ -53,6 +55,8 @@ export interface DemoCounty {
   officers: Prisma.OfficerCreateManyInput[];
   units: Prisma.UnitCreateManyInput[];
   unitMembers: Prisma.UnitMemberCreateManyInput[];
+  /** each unit's phone (OsmAnd / Traccar Client); tokens are issued separately */
+  devices: Prisma.DeviceCreateManyInput[];
   cameras: Prisma.CameraCreateManyInput[];
   reinforcementGroups: Prisma.ReinforcementGroupCreateManyInput[];
   dutyShifts: Prisma.DutyShiftCreateManyInput[];
@@ -227,6 +231,7 @@ export function buildDemoCounty({ now }: BuildOptions): DemoCounty {
   // ---- units
   const units: Prisma.UnitCreateManyInput[] = [];
   const unitMembers: Prisma.UnitMemberCreateManyInput[] = [];
+  const devices: Prisma.DeviceCreateManyInput[] = [];
   let device = 0;
   const fixAt = new Date(now.getTime() - 5_000);
   const addUnit = (u: {
@@ -250,7 +255,6 @@ export function buildDemoCounty({ now }: BuildOptions): DemoCounty {
         homeStationId: u.homeStationId,
         gridId: u.gridId,
         leaderId: leader?.id ?? null,
-        deviceId: `8610${String(device).padStart(11, "0")}`,
         reinforcementGroupId: u.reinforcementGroupId ?? null,
         lastLat: u.at.lat,
         lastLon: u.at.lon,
@@ -260,6 +264,7 @@ export function buildDemoCounty({ now }: BuildOptions): DemoCounty {
       }),
     );
     for (const m of u.members) unitMembers.push({ unitId: u.id, officerId: m.id });
+    devices.push({ id: `dv-${u.id}`, unitId: u.id, protocol: "osmand", identifier: `8610${String(device).padStart(11, "0")}` });
   };
   for (const s of POLICE_STATIONS) {
     const stationId = `st-${s.code.toLowerCase()}`;
@@ -476,7 +481,7 @@ export function buildDemoCounty({ now }: BuildOptions): DemoCounty {
     chief: police("st-dc")[0]?.id ?? "",
     admin: police("st-jwbz")[0]?.id ?? "",
   };
-  return { stations, grids, officers, units, unitMembers, cameras, reinforcementGroups, dutyShifts, demoOfficers };
+  return { stations, grids, officers, units, unitMembers, devices, cameras, reinforcementGroups, dutyShifts, demoOfficers };
 }
 
 export interface SeedOptions {
@@ -502,6 +507,8 @@ export interface SeedSummary {
 }
 
 /** Inserts the demo county, skipping every row that already exists. Returns what the database now holds. */
+const sha256 = (token: string) => createHash("sha256").update(token).digest("hex");
+
 export async function seedDemoCounty(db: DbClient, options: SeedOptions): Promise<SeedSummary> {
   const county = buildDemoCounty({ now: options.now ?? new Date() });
   let inserted = 0;
@@ -513,6 +520,7 @@ export async function seedDemoCounty(db: DbClient, options: SeedOptions): Promis
       inserted += (await tx.reinforcementGroup.createMany({ data: county.reinforcementGroups, skipDuplicates: true })).count;
       inserted += (await tx.unit.createMany({ data: county.units, skipDuplicates: true })).count;
       inserted += (await tx.unitMember.createMany({ data: county.unitMembers, skipDuplicates: true })).count;
+      inserted += (await tx.device.createMany({ data: county.devices, skipDuplicates: true })).count;
       inserted += (await tx.camera.createMany({ data: county.cameras, skipDuplicates: true })).count;
       inserted += (await tx.dutyShift.createMany({ data: county.dutyShifts, skipDuplicates: true })).count;
       inserted += (await tx.posture.createMany({ data: [{ id: 1, level: "ROUTINE" }], skipDuplicates: true })).count;
@@ -520,6 +528,17 @@ export async function seedDemoCounty(db: DbClient, options: SeedOptions): Promis
     { timeout: 60_000 },
   );
   if (options.demoUsers) {
+    // the demo's devices report with tokens the simulator can derive (demoDeviceToken); never on a real database
+    const untokened = await db.device.findMany({
+      where: { id: { in: county.devices.map((d) => d.id as string) }, tokenHash: null },
+      select: { id: true, identifier: true },
+    });
+    if (untokened.length > 0) {
+      await db.$executeRaw`
+        UPDATE "Device" d SET "tokenHash" = v.hash, "tokenAt" = now()
+          FROM unnest(${untokened.map((d) => d.id)}::text[], ${untokened.map((d) => sha256(demoDeviceToken(d.identifier)))}::text[]) AS v(id, hash)
+         WHERE d.id = v.id AND d."tokenHash" IS NULL`;
+    }
     const demo: {
       username: string;
       displayName: string;

@@ -97,10 +97,10 @@ describe("the Peng'an demo county, as built", () => {
     // every unit has a leader who is one of its members, a device and a first position
     for (const u of county.units) {
       expect(county.unitMembers.some((m) => m.unitId === u.id && m.officerId === u.leaderId)).toBe(true);
-      expect(u.deviceId).toMatch(/^\d{15}$/);
+      expect(county.devices.find((d) => d.unitId === u.id)?.identifier).toMatch(/^\d{15}$/);
       expect(u.lastLat).toBeTypeOf("number");
     }
-    expect(new Set(county.units.map((u) => u.deviceId)).size).toBe(county.units.length);
+    expect(new Set(county.devices.map((d) => d.identifier)).size).toBe(county.units.length);
   });
 
   it("has a duty roster for today in three shifts, each with the leaders of every tier and a commander", () => {

@@ -7,6 +7,17 @@ export interface TestDatabaseContext {
   serverUrl: string;
   prefix: string;
   templates: { empty: string; county: string };
+  /** the role the API runs as in tests: owns nothing, may not rewrite the audit */
+  runtime: { role: string; password: string };
+}
+
+/** The same database as the runtime role (what the API connects as). */
+export function runtimeUrl(url: string): string {
+  const { runtime } = inject("testDatabase");
+  const u = new URL(url);
+  u.username = runtime.role;
+  u.password = runtime.password;
+  return u.toString();
 }
 
 declare module "vitest" {

@@ -12,6 +12,7 @@ import { createDbClient } from "../src/client";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "../src/embedded";
 import { migrate } from "../src/migrate";
 import { freePort } from "../src/ports";
+import { grantRuntimeRole } from "../src/roles";
 import { databaseUrl, type TestDatabaseContext } from "./database";
 
 export default async function setup(project: TestProject) {
@@ -25,7 +26,12 @@ export default async function setup(project: TestProject) {
     serverUrl = embedded.serverUrl;
   }
   const prefix = `onemap_t_${Date.now().toString(36)}${process.pid.toString(36)}`;
-  const context: TestDatabaseContext = { serverUrl, prefix, templates: { empty: `${prefix}_tpl_empty`, county: `${prefix}_tpl_county` } };
+  const context: TestDatabaseContext = {
+    serverUrl,
+    prefix,
+    templates: { empty: `${prefix}_tpl_empty`, county: `${prefix}_tpl_county` },
+    runtime: { role: "onemap_test_app", password: "onemap-test-runtime" },
+  };
 
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -37,6 +43,10 @@ export default async function setup(project: TestProject) {
   await migrate(databaseUrl(serverUrl, context.templates.empty));
   const countyUrl = databaseUrl(serverUrl, context.templates.county);
   await migrate(countyUrl);
+  // clones of the templates keep these grants: every test's API runs as a role that owns nothing
+  for (const name of Object.values(context.templates)) {
+    await grantRuntimeRole(databaseUrl(serverUrl, name), { role: context.runtime.role, createWithPassword: context.runtime.password });
+  }
   const db = createDbClient(countyUrl, { max: 2 });
   try {
     await seedDemoCounty(db, { demoUsers: true });

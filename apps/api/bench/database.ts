@@ -1,10 +1,12 @@
 // A throwaway database for a benchmark: on BENCH_DATABASE_URL's server if set, else on an embedded
 // PostgreSQL of the benchmark's own. Migrated, seeded with the demo county.
+import { createHash } from "node:crypto";
 import { chmodSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDbClient, type DbClient, freePort, migrate, startEmbeddedPostgres } from "@onemap/db";
 import { seedDemoCounty } from "@onemap/db/seed";
+import { demoDeviceToken } from "@onemap/domain/demo-tokens";
 import pg from "pg";
 
 export interface BenchDatabase {
@@ -67,10 +69,22 @@ export async function addBenchUnits(db: DbClient, total: number): Promise<void> 
         kind: "CAR" as const,
         homeStationId: model.homeStationId,
         gridId: model.gridId,
-        deviceId: `bench-${String(i).padStart(6, "0")}`,
         lastLat: 31.018 + random() * 0.024,
         lastLon: 106.39 + random() * 0.042,
         lastFixAt: new Date(Date.now() - 60_000),
+      };
+    }),
+  });
+  // each with a phone holding the demo county's kind of token, so the simulator can report for it
+  await db.device.createMany({
+    data: Array.from({ length: extra }, (_, i) => {
+      const identifier = `bench-${String(i).padStart(6, "0")}`;
+      return {
+        id: `dv-bench-${i}`,
+        unitId: `un-bench-${i}`,
+        protocol: "osmand" as const,
+        identifier,
+        tokenHash: createHash("sha256").update(demoDeviceToken(identifier)).digest("hex"),
       };
     }),
   });

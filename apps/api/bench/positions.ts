@@ -141,6 +141,9 @@ try {
       POSITION_TICK_MS: String(TICK_MS),
       RECOVERY_WINDOW_S: "30",
       LOGIN_RATE_LIMIT_PER_MINUTE: "1000",
+      // phase C sends every unit's fix four times a second: a throughput test, not a test of the per-device limit
+      DEVICE_FIXES_PER_S: "1000",
+      DEVICE_FIX_BURST: "1000",
       WEB_DIST: "/nonexistent",
     },
     stdio: ["ignore", "inherit", "inherit"],

@@ -15,3 +15,9 @@ export interface Actor {
 export function stationScope(actor: Actor): string | null {
   return actor.role === "STATION_CHIEF" ? actor.stationId : null;
 }
+
+/** An actor and the address the request came from: what the audit records of a change. */
+export interface Requester {
+  actor: Actor;
+  ip: string;
+}

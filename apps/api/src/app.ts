@@ -1,16 +1,21 @@
 // The whole app as one Fastify plugin tree. Tests build it with their own database; nothing listens here.
+import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import type { DbClient } from "@onemap/db";
 import Fastify, { type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import pg from "pg";
 import type { Config } from "./config";
+import { auditRoutes } from "./features/audit/routes";
+import { createAuditService } from "./features/audit/service";
 import { authRoutes } from "./features/auth/routes";
 import { createAuthService } from "./features/auth/service";
 import { boardRoutes } from "./features/board/routes";
 import { createBoardService } from "./features/board/service";
 import { cameraRoutes } from "./features/cameras/routes";
 import { createCameraService } from "./features/cameras/service";
+import { deviceRoutes } from "./features/devices/routes";
+import { createDeviceService } from "./features/devices/service";
 import { dutyRoutes } from "./features/duty/routes";
 import { createDutyService } from "./features/duty/service";
 import { healthRoutes } from "./features/health/routes";
@@ -35,8 +40,11 @@ import { userRoutes } from "./features/users/routes";
 import { createUserService } from "./features/users/service";
 import { authPlugin } from "./plugins/auth";
 import { errorsPlugin } from "./plugins/errors";
+import { inputGuardPlugin } from "./plugins/input-guard";
 import { openapiPlugin } from "./plugins/openapi";
+import { createPurgeJob } from "./plugins/purge";
 import { realtimePlugin } from "./plugins/realtime";
+import { contentSecurityPolicy } from "./plugins/security-headers";
 import { webPlugin } from "./plugins/web";
 
 export const VERSION = "0.1.0";
@@ -62,8 +70,16 @@ export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logg
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errorsPlugin);
+  await app.register(inputGuardPlugin);
   await app.register(openapiPlugin, { version: VERSION });
   await app.register(rateLimit, { global: false });
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: contentSecurityPolicy(config) },
+    // HSTS only where the cookies are Secure, i.e. the site is served over HTTPS
+    hsts: config.cookieSecure ? { maxAge: 180 * 86_400, includeSubDomains: false } : false,
+    referrerPolicy: { policy: "same-origin" },
+    crossOriginEmbedderPolicy: false,
+  });
 
   const sessionTtlMs = config.SESSION_TTL_HOURS * 3_600_000;
   // the hottest reads (the session behind every request, recommendations) go through pg on a pool of
@@ -71,13 +87,15 @@ export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logg
   const reads = new pg.Pool({ connectionString: databaseUrl, max: 6 });
   reads.on("error", (error) => app.log.error({ err: error }, "idle database connection failed"));
   app.addHook("onClose", async () => reads.end());
-  const auth = createAuthService({ db, reads, sessionTtlMs });
+  const audit = createAuditService({ db });
+  const auth = createAuthService({ db, reads, audit, sessionTtlMs });
   await app.register(authPlugin, { auth, sessionTtlMs, cookieSecure: config.cookieSecure });
   await app.register(realtimePlugin, {
     redisUrl: config.REDIS_URL,
     redisPrefix: config.REDIS_PREFIX,
     recoveryWindowMs: config.RECOVERY_WINDOW_S * 1000,
     tickMs: config.POSITION_TICK_MS,
+    allowedOrigins: config.ALLOWED_ORIGINS,
   });
 
   // Position writes bypass Prisma: one multi-row statement per tick, in UTC whatever the server's zone.
@@ -86,7 +104,7 @@ export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logg
   const onError = (error: unknown) => app.log.error({ err: error }, "cache refresh failed");
   const registry = new DeviceRegistry(pool, { refreshMs: 30_000, negativeTtlMs: 10_000, onError });
   const grids = new GridCache(pool, { refreshMs: 60_000, onError });
-  const duty = createDutyService({ db });
+  const duty = createDutyService({ db, audit });
   const incidents = createIncidentService({ db, reads, realtime: app.realtime });
   const dispatch: DispatchService = createDispatchService({ db, realtime: app.realtime, incidents });
   const pipeline = new PositionPipeline(pool, app.realtime, grids, {
@@ -102,26 +120,42 @@ export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logg
   // in-flight ingest requests finish while the server closes (the tick keeps flushing); then the rest is written
   app.addHook("onClose", async () => {
     await pipeline.stop();
-    registry.stop();
+    await registry.stop();
     grids.stop();
     await pool.end();
   });
-  const ingest = createIngestService({ registry, pipeline });
+  const ingest = createIngestService({
+    registry,
+    pipeline,
+    options: { deviceAuth: config.DEVICE_AUTH, burst: config.DEVICE_FIX_BURST, fixesPerS: config.DEVICE_FIXES_PER_S },
+  });
+  if (config.DEVICE_AUTH === "none") {
+    app.log.warn(
+      "DEVICE_AUTH=none: devices report WITHOUT a token — whoever reaches the device endpoints can move, pin or clear police units. Use it only on a closed device network.",
+    );
+  }
 
-  const posture = createPostureService({ db, realtime: app.realtime });
+  // expired sessions and old idempotency keys are deleted hourly (and once at start)
+  const purge = createPurgeJob({ auth, db, log: app.log });
+  purge.start(3_600_000);
+  app.addHook("onClose", async () => purge.stop());
+
+  const posture = createPostureService({ db, realtime: app.realtime, audit });
   posture.watch(config.COVERAGE_CHECK_MS, (error) => app.log.error({ err: error }, "posture coverage check failed"));
   app.addHook("onClose", async () => posture.stop());
   const resources = createResourceService({ db });
-  await app.register(healthRoutes, { db, embeddedDatabase, version: VERSION });
+  await app.register(healthRoutes, { db, embeddedDatabase, version: VERSION, relay: () => app.realtime.relayStatus() });
   await app.register(authRoutes, { loginPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE });
   await app.register(resourceRoutes, { resources });
-  await app.register(cameraRoutes, { cameras: createCameraService({ db, realtime: app.realtime }) });
-  await app.register(unitRoutes, { units: createUnitService({ db, realtime: app.realtime }) });
+  await app.register(cameraRoutes, { cameras: createCameraService({ db, realtime: app.realtime, audit }) });
+  await app.register(unitRoutes, { units: createUnitService({ db, realtime: app.realtime, audit }) });
+  await app.register(deviceRoutes, { devices: createDeviceService({ db, audit }) });
+  await app.register(auditRoutes, { audit });
   await app.register(trackRoutes, { pool, resources });
   await app.register(ingestRoutes, { ingest });
   await app.register(devicePositionRoutes, { ingest, pipeline });
   await app.register(incidentRoutes, { incidents, dispatch });
-  await app.register(deviceAssignmentRoutes, { dispatch });
+  await app.register(deviceAssignmentRoutes, { dispatch, ingest });
   await app.register(statsRoutes, { stats: createStatsService({ db }) });
   await app.register(settingsRoutes, {
     map: {
@@ -133,7 +167,13 @@ export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logg
   });
   await app.register(dutyRoutes, { duty });
   await app.register(postureRoutes, { posture });
-  await app.register(userRoutes, { users: createUserService({ db }) });
+  await app.register(userRoutes, {
+    users: createUserService({
+      db,
+      audit,
+      endSessions: async (ids) => Promise.all(ids.map((id) => app.realtime.disconnectSession(id))).then(() => undefined),
+    }),
+  });
   await app.register(boardRoutes, { board: createBoardService({ db, duty, posture }) });
   await app.register(webPlugin, { distDir: config.WEB_DIST });
   return app;

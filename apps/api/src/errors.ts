@@ -72,3 +72,13 @@ export class ServiceUnavailableError extends DomainError {
     super(503, "Service Unavailable", message);
   }
 }
+
+/** Too many requests from this client (a device reporting too often, sign-in back-off): retry after `retryAfterS`. */
+export class TooManyRequestsError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterS: number,
+  ) {
+    super(429, "Too Many Requests", message);
+  }
+}

@@ -3,7 +3,7 @@
 // fix is written first), the database client and the embedded PostgreSQL.
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
-import { createDbClient, migrate, openDatabase, repoRoot } from "@onemap/db";
+import { createDbClient, openDatabase, prepareDatabase, repoRoot } from "@onemap/db";
 import { formatSummary, seedDemoCounty } from "@onemap/db/seed";
 import { buildApp } from "./app";
 import { type Config, ConfigError, parseConfig } from "./config";
@@ -44,13 +44,28 @@ async function main() {
     databaseUrl: config.DATABASE_URL,
     dataDir: config.ONEMAP_DATA_DIR,
     embeddedPort: config.EMBEDDED_PG_PORT,
+    ownerUrl: config.DATABASE_OWNER_URL,
   });
   const db = createDbClient(database.url, { max: 20 });
   const demo = config.DEMO ?? database.embedded;
   try {
-    const migrated = await migrate(database.url);
+    const { migrated, auditWeaknesses } = await prepareDatabase(database);
     console.log(`migrations: ${migrated.applied.length} applied, ${migrated.alreadyApplied} already in place`);
-    if (demo) console.log(formatSummary(await seedDemoCounty(db, { demoUsers: database.embedded })));
+    if (auditWeaknesses.length > 0) {
+      console.warn(
+        `\n*** WARNING: the API's database role could rewrite the audit: ${auditWeaknesses.join("; ")}.\n` +
+          "*** Run the API as a role that owns nothing and give the owner's connection as DATABASE_OWNER_URL (README, Security).\n",
+      );
+    }
+    if (demo) {
+      // the seed writes as the owner: it may tidy what the runtime role may not
+      const owner = createDbClient(database.ownerUrl, { max: 2 });
+      try {
+        console.log(formatSummary(await seedDemoCounty(owner, { demoUsers: database.embedded })));
+      } finally {
+        await owner.$disconnect();
+      }
+    }
     if (config.ONEMAP_ADMIN_PASSWORD) {
       const result = await ensureAdmin(db, config.ONEMAP_ADMIN_USERNAME, config.ONEMAP_ADMIN_PASSWORD);
       console.log(

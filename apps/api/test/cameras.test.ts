@@ -64,11 +64,14 @@ describe("camera status", () => {
     expect((await t.db.camera.findUniqueOrThrow({ where: { id: bcCamera } })).status).toBe("OFFLINE");
   });
 
-  it("refuses a status that does not exist (400 naming the field) and a duty leader (403), changing nothing", async () => {
+  it("refuses a status that does not exist (400 naming the field), changing nothing; a duty leader may mark a feed, as the README grants", async () => {
     const bad = await put(dcCamera, operator, { status: "BROKEN" });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toContain("body.status");
-    expect((await put(dcCamera, await login(t.app, "leader"), { status: "ONLINE" })).statusCode).toBe(403);
     expect((await t.db.camera.findUniqueOrThrow({ where: { id: dcCamera } })).status).toBe("OFFLINE");
+    expect((await put(dcCamera, await login(t.app, "leader"), { status: "ONLINE" })).statusCode).toBe(200);
+    expect((await t.db.camera.findUniqueOrThrow({ where: { id: dcCamera } })).status).toBe("ONLINE");
+    const audit = await t.db.auditEvent.findFirstOrThrow({ where: { action: "camera.status", targetId: dcCamera }, orderBy: { id: "desc" } });
+    expect(audit).toMatchObject({ actorName: "leader", before: { status: "OFFLINE" }, after: { status: "ONLINE" } });
   });
 });

@@ -1,6 +1,7 @@
 // Builds the real app over a fresh database of the test's own (cloned from a migrated template).
 import { createDbClient, type DbClient } from "@onemap/db";
-import { createTestDatabase } from "@onemap/db/testing";
+import { createTestDatabase, runtimeUrl } from "@onemap/db/testing";
+import { demoDeviceToken } from "@onemap/domain/demo-tokens";
 import { buildApp } from "../src/app";
 import { parseConfig } from "../src/config";
 
@@ -8,13 +9,20 @@ export type TestApp = Awaited<ReturnType<typeof buildApp>>;
 
 export interface TestContext {
   app: TestApp;
+  /** the runtime role's client, as the API has it */
   db: DbClient;
+  /** the runtime role's connection string */
   url: string;
+  /** the owner's (a superuser's) connection string: for what only a migration may do */
+  ownerUrl: string;
   close(): Promise<void>;
 }
 
-export async function buildTestApp(options: { template?: "empty" | "county"; env?: Record<string, string> } = {}): Promise<TestContext> {
-  const url = await createTestDatabase(options.template ?? "county");
+export async function buildTestApp(
+  options: { template?: "empty" | "county"; env?: Record<string, string>; ownerUrl?: string } = {},
+): Promise<TestContext> {
+  const ownerUrl = options.ownerUrl ?? (await createTestDatabase(options.template ?? "county"));
+  const url = runtimeUrl(ownerUrl);
   const db = createDbClient(url, { max: 5 });
   const config = parseConfig({
     NODE_ENV: "test",
@@ -29,6 +37,7 @@ export async function buildTestApp(options: { template?: "empty" | "county"; env
     app,
     db,
     url,
+    ownerUrl,
     async close() {
       await app.close();
       await db.$disconnect();
@@ -43,4 +52,19 @@ export async function login(app: TestApp, username: string, password = "onemap")
   const cookie = res.cookies.find((c) => c.name === "onemap_session");
   if (!cookie) throw new Error("no session cookie");
   return `onemap_session=${cookie.value}`;
+}
+
+/** A demo unit's phone: its identifier, its token (the demo county's derivable one), and both as OsmAnd query parameters. */
+export async function deviceOf(
+  db: DbClient,
+  unitId: string,
+): Promise<{ identifier: string; token: string; query: string; bearer: { authorization: string } }> {
+  const device = await db.device.findFirstOrThrow({ where: { unitId }, orderBy: { createdAt: "asc" } });
+  const token = demoDeviceToken(device.identifier);
+  return {
+    identifier: device.identifier,
+    token,
+    query: `id=${device.identifier}&key=${token}`,
+    bearer: { authorization: `Bearer ${token}` },
+  };
 }

@@ -1,7 +1,7 @@
 // Incidents, dispatch and graded response against the real app, database and sockets.
 import type { Incident, IncidentDetail, Recommendations } from "@onemap/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, login, type TestContext } from "./helpers";
+import { buildTestApp, deviceOf, login, type TestContext } from "./helpers";
 import { connectBoard, sleep, waitForEvent } from "./realtime-helpers";
 
 const DC_POINT = { lat: 31.03, lon: 106.425 }; // 东城's half of town
@@ -138,9 +138,9 @@ describe("incidents and dispatch", () => {
         { unitIds: ["un-dc-car-1"] },
       );
       expect(dispatched.status).toBe(200);
-      const device = (await t.db.unit.findUniqueOrThrow({ where: { id: "un-dc-car-1" } })).deviceId;
+      const device = await deviceOf(t.db, "un-dc-car-1");
       const assignment = dispatched.body.assignments[0]?.id;
-      await post(`/api/devices/assignments/${assignment}/onscene`, "", { deviceId: device });
+      await post(`/api/devices/assignments/${assignment}/onscene`, "", {}, device.bearer);
       const resolved = await post(`/api/incidents/${incident.id}/status`, operator, {
         status: "RESOLVED",
         case: { kind: "property", caughtOnScene: true },
@@ -320,14 +320,17 @@ describe("incidents and dispatch", () => {
         unitIds: ["un-dc-car-3"],
       });
       const id = res.body.assignments[0]?.id;
-      const device = (await t.db.unit.findUniqueOrThrow({ where: { id: "un-dc-car-3" } })).deviceId ?? "";
-      expect((await post(`/api/devices/assignments/${id}/ack`, "", { deviceId: "someone-else" })).status).toBe(404);
-      expect((await post(`/api/devices/assignments/${id}/ack`, "", { deviceId: device })).body).toMatchObject({ status: "ACKNOWLEDGED" });
-      expect((await post(`/api/devices/assignments/${id}/enroute`, "", { deviceId: device })).body).toMatchObject({ status: "EN_ROUTE" });
+      const device = (await deviceOf(t.db, "un-dc-car-3")).bearer;
+      // another unit's device: the assignment does not exist for it; no token: not a device
+      expect((await post(`/api/devices/assignments/${id}/ack`, "", {}, (await deviceOf(t.db, "un-dc-car-2")).bearer)).status).toBe(404);
+      expect((await post(`/api/devices/assignments/${id}/ack`, "", {})).status).toBe(401);
+      expect((await post(`/api/devices/assignments/${id}/ack`, "", {}, { authorization: "Bearer nope" })).status).toBe(401);
+      expect((await post(`/api/devices/assignments/${id}/ack`, "", {}, device)).body).toMatchObject({ status: "ACKNOWLEDGED" });
+      expect((await post(`/api/devices/assignments/${id}/enroute`, "", {}, device)).body).toMatchObject({ status: "EN_ROUTE" });
       expect((await t.db.unit.findUniqueOrThrow({ where: { id: "un-dc-car-3" } })).status).toBe("EN_ROUTE");
-      expect((await post(`/api/devices/assignments/${id}/ack`, "", { deviceId: device })).status).toBe(409);
-      expect((await post(`/api/devices/assignments/${id}/teleport`, "", { deviceId: device })).status).toBe(400);
-      expect((await post(`/api/devices/assignments/${id}/clear`, "", { deviceId: device })).body).toMatchObject({ status: "CLEARED" });
+      expect((await post(`/api/devices/assignments/${id}/ack`, "", {}, device)).status).toBe(409);
+      expect((await post(`/api/devices/assignments/${id}/teleport`, "", {}, device)).status).toBe(400);
+      expect((await post(`/api/devices/assignments/${id}/clear`, "", {}, device)).body).toMatchObject({ status: "CLEARED" });
       expect((await t.db.unit.findUniqueOrThrow({ where: { id: "un-dc-car-3" } })).status).toBe("AVAILABLE");
     });
 
@@ -338,12 +341,12 @@ describe("incidents and dispatch", () => {
         unitIds: ["un-dc-car-4"],
       });
       const id = res.body.assignments[0]?.id;
-      const device = (await t.db.unit.findUniqueOrThrow({ where: { id: "un-dc-car-4" } })).deviceId ?? "";
-      await post(`/api/devices/assignments/${id}/enroute`, "", { deviceId: device });
+      const device = await deviceOf(t.db, "un-dc-car-4");
+      await post(`/api/devices/assignments/${id}/enroute`, "", {}, device.bearer);
       const fix = (northM: number) =>
         t.app.inject({
           method: "POST",
-          url: `/ingest/osmand?id=${device}&timestamp=${Date.now()}&lat=${31.033 + northM / 111_320}&lon=106.424`,
+          url: `/ingest/osmand?${device.query}&timestamp=${Date.now()}&lat=${31.033 + northM / 111_320}&lon=106.424`,
         });
       await fix(300);
       await sleep(150);

@@ -1,9 +1,13 @@
 // Device ingest against the real app and database, with literal requests of the kind real clients send.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, login, type TestContext } from "./helpers";
+import { buildTestApp, deviceOf, login, type TestContext } from "./helpers";
 
 const DC_CAR = { unitId: "un-dc-car-1" };
+/** the car's phone as OsmAnd query parameters: its identifier and its token */
 let device = "";
+let identifier = "";
+let token = "";
+let gateway = "";
 const nowS = () => Math.floor(Date.now() / 1000);
 
 describe("device ingest", () => {
@@ -11,8 +15,16 @@ describe("device ingest", () => {
   const positions = (unitId = DC_CAR.unitId) => t.db.unitPosition.findMany({ where: { unitId }, orderBy: { fixAt: "asc" } });
 
   beforeAll(async () => {
-    t = await buildTestApp({ env: { POSITION_TICK_MS: "20" } });
-    device = (await t.db.unit.findUniqueOrThrow({ where: { id: DC_CAR.unitId } })).deviceId ?? "";
+    // these tests send many fixes of one device in a row: the per-device limit has its own test
+    t = await buildTestApp({ env: { POSITION_TICK_MS: "20", DEVICE_FIX_BURST: "10000" } });
+    ({ query: device, identifier, token } = await deviceOf(t.db, DC_CAR.unitId));
+    const created = await t.app.inject({
+      method: "POST",
+      url: "/api/gateways",
+      headers: { cookie: await login(t.app, "admin") },
+      payload: { name: "350M radio gateway" },
+    });
+    gateway = created.json().token;
     // the car last reported an hour ago (the seed stamps every unit "just now")
     await t.db.unit.update({ where: { id: DC_CAR.unitId }, data: { lastFixAt: new Date(Date.now() - 3_600_000) } });
   });
@@ -24,7 +36,7 @@ describe("device ingest", () => {
     const ts = nowS() - 60;
     const res = await t.app.inject({
       method: "POST",
-      url: `/ingest/osmand?id=${device}&timestamp=${ts}&lat=31.0312&lon=106.4190&speed=10.0&bearing=90.0&altitude=290.0&accuracy=8.0&batt=76.0`,
+      url: `/ingest/osmand?${device}&timestamp=${ts}&lat=31.0312&lon=106.4190&speed=10.0&bearing=90.0&altitude=290.0&accuracy=8.0&batt=76.0`,
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ accepted: 1, duplicates: 0 });
@@ -40,9 +52,9 @@ describe("device ingest", () => {
     const ts = nowS() - 50;
     const res = await t.app.inject({
       method: "POST",
-      url: "/ingest/osmand",
+      url: `/ingest/osmand?key=${token}`,
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      payload: `id=${device}&timestamp=${ts}&lat=31.0313&lon=106.4191&speed=0.0&bearing=0.0&altitude=290.0&accuracy=5.0&batt=75.0&charge=false`,
+      payload: `id=${identifier}&timestamp=${ts}&lat=31.0313&lon=106.4191&speed=0.0&bearing=0.0&altitude=290.0&accuracy=5.0&batt=75.0&charge=false`,
     });
     expect(res.statusCode).toBe(200);
     expect((await positions()).some((p) => p.fixAt.getTime() === ts * 1000 && p.lat === 31.0313)).toBe(true);
@@ -61,11 +73,11 @@ describe("device ingest", () => {
         activity: { type: "in_vehicle" },
         extras: {},
       },
-      device_id: device,
+      device_id: identifier,
     };
     const res = await t.app.inject({
       method: "POST",
-      url: "/ingest/osmand",
+      url: `/ingest/osmand?key=${token}`,
       headers: { "content-type": "application/json" },
       payload: JSON.stringify(body),
     });
@@ -76,22 +88,39 @@ describe("device ingest", () => {
 
   it("takes GET and location=lat,lon, and stamps a fix sent without a time with its arrival", async () => {
     const before = Date.now();
-    const res = await t.app.inject({ method: "GET", url: `/ingest/osmand?deviceid=${device}&location=31.0315,106.4193` });
+    const res = await t.app.inject({
+      method: "GET",
+      url: `/ingest/osmand?deviceid=${identifier}&location=31.0315,106.4193`,
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.statusCode).toBe(200);
     const latest = (await positions()).at(-1);
     expect(latest?.lat).toBe(31.0315);
     expect(latest?.fixAt.getTime()).toBeGreaterThanOrEqual(before - 1);
   });
 
-  it("refuses an unknown device with 404, stores nothing, and counts it for the administrators", async () => {
+  it("refuses an unknown device with 404 from a gateway, stores nothing, and counts it for the administrators only", async () => {
     const count = await t.db.unitPosition.count();
-    const res = await t.app.inject({ method: "POST", url: `/ingest/osmand?id=999999999999999&lat=31.03&lon=106.41&timestamp=${nowS()}` });
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/devices/positions",
+      headers: { authorization: `Bearer ${gateway}` },
+      payload: { positions: [{ deviceId: "999999999999999", lat: 31.03, lon: 106.41, fixAt: Date.now() - 1000 }] },
+    });
     expect(res.statusCode).toBe(404);
     expect(res.json().message).toMatch(/999999999999999.*not registered/);
     expect(await t.db.unitPosition.count()).toBe(count);
     const stats = await t.app.inject({ method: "GET", url: "/api/devices/ingest-stats", headers: { cookie: await login(t.app, "admin") } });
     expect(stats.json().rejected.unknownDevice).toBeGreaterThanOrEqual(1);
     expect(stats.json().unknownDevices[0]).toMatchObject({ deviceId: "999999999999999", attempts: 1 });
+    for (const user of ["operator", "leader", "chief"]) {
+      const refused = await t.app.inject({
+        method: "GET",
+        url: "/api/devices/ingest-stats",
+        headers: { cookie: await login(t.app, user) },
+      });
+      expect(refused.statusCode).toBe(403);
+    }
   });
 
   it.each([
@@ -104,7 +133,7 @@ describe("device ingest", () => {
     [`lat=31.03&lon=106.41&timestamp=${Math.floor(Date.now() / 1000) + 3600}`, "timestamp"],
   ])("refuses %s with 400 naming %s, storing nothing", async (params, field) => {
     const count = await t.db.unitPosition.count();
-    const res = await t.app.inject({ method: "POST", url: `/ingest/osmand?id=${device}&${params}` });
+    const res = await t.app.inject({ method: "POST", url: `/ingest/osmand?${device}&${params}` });
     expect(res.statusCode).toBe(400);
     expect(res.json().issues.map((i: { path: string }) => i.path)).toContain(field);
     expect(await t.db.unitPosition.count()).toBe(count);
@@ -113,7 +142,7 @@ describe("device ingest", () => {
   it("refuses a broken JSON body with 400", async () => {
     const res = await t.app.inject({
       method: "POST",
-      url: "/ingest/osmand",
+      url: `/ingest/osmand?key=${token}`,
       headers: { "content-type": "application/json" },
       payload: '{"device_id": "1", "location": ',
     });
@@ -124,8 +153,8 @@ describe("device ingest", () => {
     await t.db.unit.update({ where: { id: DC_CAR.unitId }, data: { lastFixAt: new Date(Date.now() - 3_600_000) } });
     const newer = nowS() - 10;
     const older = nowS() - 20;
-    await t.app.inject({ method: "POST", url: `/ingest/osmand?id=${device}&timestamp=${newer}&lat=31.0320&lon=106.4200` });
-    await t.app.inject({ method: "POST", url: `/ingest/osmand?id=${device}&timestamp=${older}&lat=31.0100&lon=106.4000` });
+    await t.app.inject({ method: "POST", url: `/ingest/osmand?${device}&timestamp=${newer}&lat=31.0320&lon=106.4200` });
+    await t.app.inject({ method: "POST", url: `/ingest/osmand?${device}&timestamp=${older}&lat=31.0100&lon=106.4000` });
     const history = await positions();
     expect(history.some((p) => p.fixAt.getTime() === older * 1000)).toBe(true);
     const unit = await t.db.unit.findUniqueOrThrow({ where: { id: DC_CAR.unitId } });
@@ -135,7 +164,7 @@ describe("device ingest", () => {
 
   it("stores an exact duplicate once", async () => {
     const ts = nowS() - 5;
-    const url = `/ingest/osmand?id=${device}&timestamp=${ts}&lat=31.0321&lon=106.4201`;
+    const url = `/ingest/osmand?${device}&timestamp=${ts}&lat=31.0321&lon=106.4201`;
     expect((await t.app.inject({ method: "POST", url })).json()).toEqual({ accepted: 1, duplicates: 0 });
     expect((await t.app.inject({ method: "POST", url })).json()).toEqual({ accepted: 1, duplicates: 1 });
     expect((await positions()).filter((p) => p.fixAt.getTime() === ts * 1000)).toHaveLength(1);
@@ -143,7 +172,7 @@ describe("device ingest", () => {
 
   describe("gateway batches", () => {
     const fix = (i: number, over: Record<string, unknown> = {}) => ({
-      deviceId: device,
+      deviceId: identifier,
       lat: 31.03 + i * 1e-4,
       lon: 106.41,
       fixAt: new Date(Date.now() - 100_000 - i * 1000).toISOString(),
@@ -156,6 +185,7 @@ describe("device ingest", () => {
       const res = await t.app.inject({
         method: "POST",
         url: "/api/devices/positions",
+        headers: { authorization: `Bearer ${gateway}` },
         payload: { positions: [fix(1), fix(2), fix(3, { fixAt: Date.now() - 103_500 })] },
       });
       expect(res.statusCode).toBe(200);
@@ -167,6 +197,7 @@ describe("device ingest", () => {
       const res = await t.app.inject({
         method: "POST",
         url: "/api/devices/positions",
+        headers: { authorization: `Bearer ${gateway}` },
         payload: { positions: [fix(10), fix(11, { lat: 95 }), fix(12)] },
       });
       expect(res.statusCode).toBe(400);
@@ -174,6 +205,7 @@ describe("device ingest", () => {
       const future = await t.app.inject({
         method: "POST",
         url: "/api/devices/positions",
+        headers: { authorization: `Bearer ${gateway}` },
         payload: { positions: [fix(13), fix(14, { fixAt: new Date(Date.now() + 3_600_000).toISOString() })] },
       });
       expect(future.statusCode).toBe(400);
@@ -186,6 +218,7 @@ describe("device ingest", () => {
       const res = await t.app.inject({
         method: "POST",
         url: "/api/devices/positions",
+        headers: { authorization: `Bearer ${gateway}` },
         payload: { positions: [fix(20), fix(21, { deviceId: "nope-1" })] },
       });
       expect(res.statusCode).toBe(404);
@@ -196,6 +229,7 @@ describe("device ingest", () => {
       const big = await t.app.inject({
         method: "POST",
         url: "/api/devices/positions",
+        headers: { authorization: `Bearer ${gateway}` },
         payload: { positions: Array.from({ length: 1001 }, (_, i) => fix(i)) },
       });
       expect(big.statusCode).toBe(400);
@@ -203,6 +237,7 @@ describe("device ingest", () => {
       const extra = await t.app.inject({
         method: "POST",
         url: "/api/devices/positions",
+        headers: { authorization: `Bearer ${gateway}` },
         payload: { positions: [{ ...fix(1), colour: "red" }] },
       });
       expect(extra.statusCode).toBe(400);
@@ -280,12 +315,14 @@ describe("ingest under load and at shutdown", () => {
   it("answers 503 with Retry-After when the intake is full, storing only what it acknowledged", async () => {
     const t = await buildTestApp({ env: { POSITION_TICK_MS: "2000", POSITION_MAX_PENDING: "3" } });
     try {
-      const devices = (await t.db.unit.findMany({ where: { homeStationId: "st-dc" }, take: 5, orderBy: { id: "asc" } })).map(
-        (u) => u.deviceId,
+      const devices = await Promise.all(
+        (await t.db.unit.findMany({ where: { homeStationId: "st-dc" }, take: 5, orderBy: { id: "asc" } })).map(
+          async (u) => (await deviceOf(t.db, u.id)).query,
+        ),
       );
       const ts = Math.floor(Date.now() / 1000) - 30;
       const responses = await Promise.all(
-        devices.map((d) => t.app.inject({ method: "POST", url: `/ingest/osmand?id=${d}&timestamp=${ts}&lat=31.03&lon=106.42` })),
+        devices.map((d) => t.app.inject({ method: "POST", url: `/ingest/osmand?${d}&timestamp=${ts}&lat=31.03&lon=106.42` })),
       );
       const codes = responses.map((r) => r.statusCode).sort();
       expect(codes).toEqual([200, 200, 200, 503, 503]);
@@ -298,11 +335,11 @@ describe("ingest under load and at shutdown", () => {
 
   it("writes every accepted fix before it closes", async () => {
     const t = await buildTestApp({ env: { POSITION_TICK_MS: "5000" } });
-    const devices = (await t.db.unit.findMany({ take: 20, orderBy: { id: "asc" } })).map((u) => u.deviceId);
-    const ts = Math.floor(Date.now() / 1000) - 15;
-    const pending = devices.map((d) =>
-      t.app.inject({ method: "POST", url: `/ingest/osmand?id=${d}&timestamp=${ts}&lat=31.03&lon=106.42` }),
+    const devices = await Promise.all(
+      (await t.db.unit.findMany({ take: 20, orderBy: { id: "asc" } })).map(async (u) => (await deviceOf(t.db, u.id)).query),
     );
+    const ts = Math.floor(Date.now() / 1000) - 15;
+    const pending = devices.map((d) => t.app.inject({ method: "POST", url: `/ingest/osmand?${d}&timestamp=${ts}&lat=31.03&lon=106.42` }));
     await new Promise((r) => setTimeout(r, 100));
     expect(await t.db.unitPosition.count({ where: { fixAt: new Date(ts * 1000) } })).toBe(0); // still waiting for the tick
     await t.close(); // what SIGTERM does

@@ -1,6 +1,8 @@
 // Two API processes, one PostgreSQL, one Redis: a board on process A sees what process B ingested,
 // and still only what its role allows.
-import { createTestDatabase } from "@onemap/db/testing";
+
+import { createTestDatabase, runtimeUrl } from "@onemap/db/testing";
+import { demoDeviceToken } from "@onemap/domain/demo-tokens";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, type ServerProcess, signIn, startServer, waitFor } from "./process";
@@ -22,6 +24,13 @@ async function redisReachable(): Promise<boolean> {
 }
 
 // CI always runs it (.ci/run starts Redis); a developer without Redis is told, not failed.
+/** a demo unit's phone as OsmAnd query parameters (the identifier is an administrator's to read) */
+async function osmandQuery(base: string, adminCookie: string, unitId: string): Promise<string> {
+  const res = await fetch(`${base}/api/units/${unitId}/devices`, { headers: { cookie: adminCookie } });
+  const identifier = ((await res.json()) as { identifier: string }[])[0]?.identifier ?? "";
+  return `id=${identifier}&key=${demoDeviceToken(identifier)}`;
+}
+
 const available = process.env.CI ? true : await redisReachable();
 if (!available) console.warn(`multiprocess.test.ts skipped: no Redis at ${REDIS_URL} (set TEST_REDIS_URL, or start redis-server)`);
 
@@ -33,7 +42,15 @@ describe.skipIf(!available)("two API processes behind one Redis", () => {
 
   beforeAll(async () => {
     const databaseUrl = await createTestDatabase("county");
-    const env = { DATABASE_URL: databaseUrl, REDIS_URL, REDIS_PREFIX: prefix, POSITION_TICK_MS: "100", SIMULATOR: "false" };
+    // as a real deployment runs: the API as a role that owns nothing, the owner applying migrations
+    const env = {
+      DATABASE_URL: runtimeUrl(databaseUrl),
+      DATABASE_OWNER_URL: databaseUrl,
+      REDIS_URL,
+      REDIS_PREFIX: prefix,
+      POSITION_TICK_MS: "100",
+      SIMULATOR: "false",
+    };
     const [portA, portB] = [await freePort(), await freePort()];
     const pa = startServer({ ...env, PORT: String(portA) });
     const pb = startServer({ ...env, PORT: String(portB) });
@@ -58,9 +75,9 @@ describe.skipIf(!available)("two API processes behind one Redis", () => {
     const frames = recordFrames(socket);
     await sleep(300); // the adapter's stream reader is up
     const cookieB = await signIn(b, "admin");
-    const unit = (await (await fetch(`${b}/api/units/un-xj-car-1`, { headers: { cookie: cookieB } })).json()) as { deviceId: string };
+    const device = await osmandQuery(b, cookieB, "un-xj-car-1");
     const sent = Date.now();
-    const res = await fetch(`${b}/ingest/osmand?id=${unit.deviceId}&timestamp=${Math.floor(sent / 1000)}&lat=30.93&lon=106.51&speed=12`, {
+    const res = await fetch(`${b}/ingest/osmand?${device}&timestamp=${Math.floor(sent / 1000)}&lat=30.93&lon=106.51&speed=12`, {
       method: "POST",
     });
     expect(res.status).toBe(200);
@@ -76,15 +93,17 @@ describe.skipIf(!available)("two API processes behind one Redis", () => {
     const cookieB = await signIn(b, "admin");
     const units = (await (await fetch(`${b}/api/units`, { headers: { cookie: cookieB } })).json()) as {
       id: string;
-      deviceId: string;
       homeStationId: string;
       version: number;
     }[];
     const dc = units.find((u) => u.id === "un-dc-car-6");
-    const bc = units.find((u) => u.id === "un-bc-car-6");
     const now = Math.floor(Date.now() / 1000);
-    await fetch(`${b}/ingest/osmand?id=${bc?.deviceId}&timestamp=${now}&lat=31.035&lon=106.395`, { method: "POST" });
-    await fetch(`${b}/ingest/osmand?id=${dc?.deviceId}&timestamp=${now}&lat=31.025&lon=106.425`, { method: "POST" });
+    await fetch(`${b}/ingest/osmand?${await osmandQuery(b, cookieB, "un-bc-car-6")}&timestamp=${now}&lat=31.035&lon=106.395`, {
+      method: "POST",
+    });
+    await fetch(`${b}/ingest/osmand?${await osmandQuery(b, cookieB, "un-dc-car-6")}&timestamp=${now}&lat=31.025&lon=106.425`, {
+      method: "POST",
+    });
     await frames.waitFor("un-dc-car-6", 1000);
     await sleep(300);
     expect(frames.unitIds().has("un-bc-car-6")).toBe(false);

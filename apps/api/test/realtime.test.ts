@@ -1,6 +1,6 @@
 // Real socket.io-client boards against the listening app.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, login, type TestContext } from "./helpers";
+import { buildTestApp, deviceOf, login, type TestContext } from "./helpers";
 import { connectBoard, recordFrames, sleep, waitForEvent } from "./realtime-helpers";
 
 describe("the /board namespace", () => {
@@ -10,13 +10,15 @@ describe("the /board namespace", () => {
   const fix = (unitId: string, lat: number, lon: number, at = Date.now()) =>
     t.app.inject({
       method: "POST",
-      url: `/ingest/osmand?id=${devices.get(unitId)}&timestamp=${at}&lat=${lat}&lon=${lon}&speed=20&bearing=45`,
+      url: `/ingest/osmand?${devices.get(unitId)}&timestamp=${at}&lat=${lat}&lon=${lon}&speed=20&bearing=45`,
     });
 
   beforeAll(async () => {
     t = await buildTestApp({ env: { POSITION_TICK_MS: "100" } });
     base = await t.app.listen({ host: "127.0.0.1", port: 0 });
-    devices = new Map((await t.db.unit.findMany()).map((u) => [u.id, u.deviceId ?? ""]));
+    devices = new Map(
+      await Promise.all((await t.db.unit.findMany()).map(async (u) => [u.id, (await deviceOf(t.db, u.id)).query] as const)),
+    );
   });
   afterAll(async () => {
     await t.close();
@@ -149,7 +151,7 @@ describe("connection-state recovery", () => {
     try {
       const base = await t.app.listen({ host: "127.0.0.1", port: 0 });
       const cookie = await login(t.app, "operator");
-      const device = (await t.db.unit.findUniqueOrThrow({ where: { id: "un-jp-car-1" } })).deviceId;
+      const device = (await deviceOf(t.db, "un-jp-car-1")).query;
       const { io } = await import("socket.io-client");
       const socket = io(`${base}/board`, {
         transports: ["websocket"],
@@ -165,12 +167,12 @@ describe("connection-state recovery", () => {
       });
       while (hellos.length < 1) await sleep(20);
       // a frame so that the server has an offset for this board
-      await t.app.inject({ method: "POST", url: `/ingest/osmand?id=${device}&timestamp=${Date.now()}&lat=31.08&lon=106.45` });
+      await t.app.inject({ method: "POST", url: `/ingest/osmand?${device}&timestamp=${Date.now()}&lat=31.08&lon=106.45` });
       while (!seen.includes("un-jp-car-1@31.08")) await sleep(20);
 
       // a short drop: the fix sent meanwhile arrives after reconnection, and the board is told it recovered
       socket.io.engine.close();
-      await t.app.inject({ method: "POST", url: `/ingest/osmand?id=${device}&timestamp=${Date.now()}&lat=31.081&lon=106.45` });
+      await t.app.inject({ method: "POST", url: `/ingest/osmand?${device}&timestamp=${Date.now()}&lat=31.081&lon=106.45` });
       while (hellos.length < 2) await sleep(20);
       expect(hellos[1]?.recovered).toBe(true);
       const until = Date.now() + 2000;

@@ -22,12 +22,18 @@ export interface SimulatorOptions {
   /** how often assignments are read from the API (ms; 0: never) */
   follow: number;
   seed: number;
+  /**
+   * how devices prove who they are: `demo` (the demo county's derivable tokens), `none` (a server with
+   * DEVICE_AUTH=none); batch mode uses a gateway token (--gateway-token, or one it registers as admin)
+   */
+  tokens: "demo" | "none";
+  gatewayToken: string | undefined;
 }
 
 const HELP = `onemap simulator — drives units through the public device APIs
 
   --base URL          onemap to drive (default http://127.0.0.1:3000)
-  --username NAME     a sign-in that may read the units (default $SIMULATOR_USERNAME or operator)
+  --username NAME     an administrator's sign-in: reads the units and their devices (default $SIMULATOR_USERNAME or admin)
   --password PASS     its password (default $SIMULATOR_PASSWORD or onemap)
   --units N           drive the first N units (default all)
   --interval MS       each unit reports every MS milliseconds (default 5000)
@@ -38,7 +44,9 @@ const HELP = `onemap simulator — drives units through the public device APIs
   --report S          print progress every S seconds (default 10; 0 = only the summary)
   --dwell S           a dispatched unit stays on scene S seconds, then reports clear (default 120)
   --follow MS         read dispatches from the API every MS ms (default 3000; 0 = patrol only)
-  --seed N            random seed (default 1)`;
+  --seed N            random seed (default 1)
+  --tokens T          demo (the demo county's device tokens, default) or none (a server with DEVICE_AUTH=none)
+  --gateway-token T   batch mode reports through this gateway (default: registers a gateway of its own)`;
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): SimulatorOptions {
   const { values } = parseArgs({
@@ -57,6 +65,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
       dwell: { type: "string" },
       follow: { type: "string" },
       seed: { type: "string" },
+      tokens: { type: "string" },
+      "gateway-token": { type: "string" },
       help: { type: "boolean" },
     },
     strict: true,
@@ -73,9 +83,11 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
   };
   const protocol = values.protocol ?? "osmand";
   if (protocol !== "osmand" && protocol !== "batch") throw new Error(`--protocol must be osmand or batch, got ${protocol}`);
+  const tokens = values.tokens ?? "demo";
+  if (tokens !== "demo" && tokens !== "none") throw new Error(`--tokens must be demo or none, got ${tokens}`);
   return {
     base: (values.base ?? "http://127.0.0.1:3000").replace(/\/$/, ""),
-    username: values.username ?? env.SIMULATOR_USERNAME ?? "operator",
+    username: values.username ?? env.SIMULATOR_USERNAME ?? "admin",
     password: values.password ?? env.SIMULATOR_PASSWORD ?? "onemap",
     units: int("units", values.units, 0, 0),
     interval: int("interval", values.interval, 5000, 10),
@@ -87,5 +99,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     dwell: int("dwell", values.dwell, 120, 0),
     follow: int("follow", values.follow, 3000, 0),
     seed: int("seed", values.seed, 1, 0),
+    tokens: tokens === "none" ? "none" : "demo",
+    gatewayToken: values["gateway-token"] ?? env.SIMULATOR_GATEWAY_TOKEN,
   };
 }

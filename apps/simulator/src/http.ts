@@ -17,9 +17,9 @@ export class HttpClient {
     this.agent = new http.Agent({ keepAlive: true, maxSockets });
   }
 
-  request(method: string, path: string, body?: string, contentType?: string): Promise<Reply> {
+  request(method: string, path: string, body?: string, contentType?: string, extra: Record<string, string> = {}): Promise<Reply> {
     return new Promise((resolve, reject) => {
-      const headers: http.OutgoingHttpHeaders = {};
+      const headers: http.OutgoingHttpHeaders = { ...extra };
       if (this.cookie) headers.cookie = this.cookie;
       if (body !== undefined) {
         headers["content-type"] = contentType ?? "application/json";

@@ -1,13 +1,16 @@
 // The simulator: signs in, reads the county's units and grids through the API, and reports every
 // unit's position through the public device APIs — the OsmAnd protocol as Traccar Client sends it,
 // or gateway batches — spreading reports evenly over the interval. Doubles as the load generator.
-import type { Grid, Unit } from "@onemap/shared";
+import { demoDeviceToken } from "@onemap/domain/demo-tokens";
+import type { DeviceView, Grid, Unit } from "@onemap/shared";
 import type { SimulatorOptions } from "./args";
 import { HttpClient } from "./http";
 import { type Area, startState, step, type UnitState } from "./patrol";
 
 interface Driven {
   unit: Unit;
+  /** the unit's reporting device: its identifier and token */
+  device: { identifier: string; token: string | null };
   area: Area;
   state: UnitState;
   due: number;
@@ -33,11 +36,28 @@ export async function runSimulator(options: SimulatorOptions, signal: AbortSigna
   const login = await client.request("POST", "/api/auth/login", JSON.stringify({ username: options.username, password: options.password }));
   if (login.status !== 200) throw new Error(`sign-in as ${options.username} failed: ${login.status} ${login.body}`);
   client.cookie = String(login.headers["set-cookie"]?.[0] ?? "").split(";")[0] ?? "";
-  const [unitsRes, gridsRes] = await Promise.all([client.request("GET", "/api/units"), client.request("GET", "/api/grids")]);
-  if (unitsRes.status !== 200 || gridsRes.status !== 200)
-    throw new Error(`reading units and grids failed: ${unitsRes.status} ${gridsRes.status}`);
+  const [unitsRes, gridsRes, devicesRes] = await Promise.all([
+    client.request("GET", "/api/units"),
+    client.request("GET", "/api/grids"),
+    client.request("GET", "/api/devices"),
+  ]);
+  if (unitsRes.status !== 200 || gridsRes.status !== 200 || devicesRes.status !== 200)
+    throw new Error(
+      `reading units, grids and devices failed: ${unitsRes.status} ${gridsRes.status} ${devicesRes.status} (the devices need an administrator's sign-in)`,
+    );
   const grids = new Map((JSON.parse(gridsRes.body) as Grid[]).map((g) => [g.id, g]));
-  let units = (JSON.parse(unitsRes.body) as Unit[]).filter((u) => u.deviceId && u.lastFix);
+  const deviceOf = new Map<string, DeviceView>();
+  for (const d of JSON.parse(devicesRes.body) as DeviceView[])
+    if (d.protocol === "osmand" && !deviceOf.has(d.unitId)) deviceOf.set(d.unitId, d);
+  let units = (JSON.parse(unitsRes.body) as Unit[]).filter((u) => deviceOf.has(u.id) && u.lastFix);
+  // batch mode reports through a gateway: the one given, or one registered now (the sign-in is an administrator's)
+  let gatewayToken = options.gatewayToken ?? null;
+  if (options.protocol === "batch" && gatewayToken === null && options.tokens !== "none") {
+    const res = await client.request("POST", "/api/gateways", JSON.stringify({ name: `simulator ${new Date().toISOString()}` }));
+    if (res.status !== 201) throw new Error(`registering a gateway failed: ${res.status} ${res.body}`);
+    gatewayToken = (JSON.parse(res.body) as { token: string }).token;
+  }
+  const tokenFor = (identifier: string) => (options.tokens === "demo" ? demoDeviceToken(identifier) : null);
   if (options.units > 0) {
     if (units.length < options.units) throw new Error(`--units ${options.units}: only ${units.length} units with a device are registered`);
     units = units.slice(0, options.units);
@@ -55,7 +75,15 @@ export async function runSimulator(options: SimulatorOptions, signal: AbortSigna
           center: at,
           radiusM: unit.reinforcementGroup === "HQ_RESERVE" ? 30 : unit.homeStationId.startsWith("st-") && unit.kind === "CAR" ? 2000 : 300,
         };
-    return { unit, area, state: startState(at, area, unit.kind, random), due: now + (i / units.length) * options.interval, lastStep: now };
+    const identifier = (deviceOf.get(unit.id) as DeviceView).identifier;
+    return {
+      unit,
+      device: { identifier, token: tokenFor(identifier) },
+      area,
+      state: startState(at, area, unit.kind, random),
+      due: now + (i / units.length) * options.interval,
+      lastStep: now,
+    };
   });
 
   const stats = { sent: 0, ok: 0, rejected: 0, overloaded: 0, failed: 0, deferred: 0, responded: 0, latencies: [] as number[] };
@@ -65,7 +93,13 @@ export async function runSimulator(options: SimulatorOptions, signal: AbortSigna
   // `dwell` seconds, and reports clear; then it patrols again.
   const byId = new Map(driven.map((d) => [d.unit.id, d]));
   const working = new Map<string, { assignmentId: string; onSceneSince: number | null }>();
-  const device = (path: string, deviceId: string) => client.request("POST", path, JSON.stringify({ deviceId }));
+  // progress goes with the device's own token (or, through a gateway, the gateway's naming the device)
+  const device = (path: string, d: Driven) =>
+    d.device.token
+      ? client.request("POST", path, "{}", "application/json", { authorization: `Bearer ${d.device.token}` })
+      : client.request("POST", path, JSON.stringify({ deviceId: d.device.identifier }), "application/json", {
+          ...(gatewayToken ? { authorization: `Bearer ${gatewayToken}` } : {}),
+        });
   const follow = async () => {
     const res = await client.request("GET", "/api/incidents?status=DISPATCHED,ON_SCENE&limit=500");
     if (res.status !== 200) return;
@@ -73,10 +107,10 @@ export async function runSimulator(options: SimulatorOptions, signal: AbortSigna
     for (const incident of incidents) {
       for (const a of incident.assignments) {
         const d = byId.get(a.unitId);
-        if (!d?.unit.deviceId) continue;
+        if (!d) continue;
         if (a.status === "DISPATCHED") {
-          await device(`/api/devices/assignments/${a.id}/ack`, d.unit.deviceId);
-          await device(`/api/devices/assignments/${a.id}/enroute`, d.unit.deviceId);
+          await device(`/api/devices/assignments/${a.id}/ack`, d);
+          await device(`/api/devices/assignments/${a.id}/enroute`, d);
           d.state = { ...d.state, destination: { lat: incident.lat, lon: incident.lon } };
           working.set(a.unitId, { assignmentId: a.id, onSceneSince: null });
           stats.responded++;
@@ -88,7 +122,7 @@ export async function runSimulator(options: SimulatorOptions, signal: AbortSigna
           w.onSceneSince ??= Date.now();
           working.set(a.unitId, w);
           if (Date.now() - w.onSceneSince >= options.dwell * 1000) {
-            await device(`/api/devices/assignments/${a.id}/clear`, d.unit.deviceId);
+            await device(`/api/devices/assignments/${a.id}/clear`, d);
             d.state = { ...d.state, destination: null };
             working.delete(a.unitId);
           }
@@ -123,19 +157,23 @@ export async function runSimulator(options: SimulatorOptions, signal: AbortSigna
       if (options.protocol === "osmand") {
         const d = batch[0] as Driven;
         const s = d.state;
-        const body = `id=${d.unit.deviceId}&timestamp=${Date.now()}&lat=${s.lat.toFixed(6)}&lon=${s.lon.toFixed(6)}&speed=${(s.speed * KMH_TO_KNOTS).toFixed(2)}&bearing=${s.heading.toFixed(1)}&altitude=290&accuracy=8&batt=80`;
-        reply = await client.request("POST", "/ingest/osmand", body, "application/x-www-form-urlencoded");
+        const body = `id=${d.device.identifier}&timestamp=${Date.now()}&lat=${s.lat.toFixed(6)}&lon=${s.lon.toFixed(6)}&speed=${(s.speed * KMH_TO_KNOTS).toFixed(2)}&bearing=${s.heading.toFixed(1)}&altitude=290&accuracy=8&batt=80`;
+        // as Traccar Client is set up: the token in the server URL's query string, the fix in a form body
+        const url = d.device.token ? `/ingest/osmand?key=${encodeURIComponent(d.device.token)}` : "/ingest/osmand";
+        reply = await client.request("POST", url, body, "application/x-www-form-urlencoded");
       } else {
         const at = new Date().toISOString();
         const positions = batch.map((d) => ({
-          deviceId: d.unit.deviceId,
+          deviceId: d.device.identifier,
           lat: d.state.lat,
           lon: d.state.lon,
           fixAt: at,
           speed: d.state.speed,
           heading: d.state.heading,
         }));
-        reply = await client.request("POST", "/api/devices/positions", JSON.stringify({ positions }));
+        reply = await client.request("POST", "/api/devices/positions", JSON.stringify({ positions }), "application/json", {
+          ...(gatewayToken ? { authorization: `Bearer ${gatewayToken}` } : {}),
+        });
       }
       stats.sent += batch.length;
       if (reply.status === 200) stats.ok += batch.length;

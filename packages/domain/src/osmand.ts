@@ -52,7 +52,8 @@ export function parseTimestamp(value: string): Date | null {
   if (/^\d+(\.\d+)?$/.test(trimmed)) {
     const n = Number(trimmed);
     // Traccar's rule: a value below 2^31 is seconds
-    return new Date(n < 2_147_483_647 ? n * 1000 : n);
+    const date = new Date(n < 2_147_483_647 ? n * 1000 : n);
+    return Number.isNaN(date.getTime()) ? null : date;
   }
   const iso = trimmed.includes("T")
     ? trimmed
@@ -170,7 +171,10 @@ export function checkFix(fix: Pick<DeviceFix, "lat" | "lon" | "fixAt" | "speed">
     errors.push({ field: "lon", message: `longitude ${fix.lon} is outside -180..180` });
   // 0,0 is what a receiver without a fix reports; no police unit patrols the Gulf of Guinea
   if (fix.lat === 0 && fix.lon === 0) errors.push({ field: "lat", message: "0,0 is not a position (no GPS fix)" });
-  if (fix.fixAt) {
+  if (fix.fixAt && Number.isNaN(fix.fixAt.getTime())) {
+    // a time beyond what a Date holds (e.g. 9000000000000000 ms) would poison the batch write
+    errors.push({ field: "timestamp", message: "timestamp is not a valid time" });
+  } else if (fix.fixAt) {
     if (fix.fixAt.getTime() > now.getTime() + MAX_FUTURE_MS)
       errors.push({ field: "timestamp", message: `timestamp ${fix.fixAt.toISOString()} is more than 5 minutes in the future` });
     if (fix.fixAt.getTime() < now.getTime() - MAX_AGE_MS)

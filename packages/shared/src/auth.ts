@@ -28,7 +28,10 @@ export const UserAccount = z.object({
   role: Role,
   stationId: Id.nullable(),
   disabled: z.boolean(),
-  lockedUntil: z.iso.datetime({ offset: true }).nullable(),
+  /** the latest sign-in back-off of this name from any address (they are per address) */
+  backedOffUntil: z.iso.datetime({ offset: true }).nullable(),
+  /** signed-in browsers now */
+  activeSessions: z.number().int(),
   lastLoginAt: z.iso.datetime({ offset: true }).nullable(),
   createdAt: z.iso.datetime({ offset: true }),
 });
@@ -43,7 +46,8 @@ export const CreateUserBody = z
       .max(64)
       .regex(/^[a-z0-9._-]+$/, "lower-case letters, digits, '.', '_' and '-' only"),
     displayName: z.string().trim().min(1).max(100),
-    password: z.string().min(10, "at least 10 characters").max(256),
+    /** also checked for strength on the server (password_too_short / password_too_guessable) */
+    password: z.string().min(12, "at least 12 characters").max(256),
     role: Role,
     stationId: Id.optional(),
   })
@@ -57,3 +61,57 @@ export const CreateUserBody = z
     message: "a station chief needs a station",
   });
 export type CreateUserBody = z.infer<typeof CreateUserBody>;
+
+/** An administrator's changes to an account: disable (which also ends its sessions) or enable. */
+export const PatchUserBody = z
+  .object({
+    disabled: z.boolean().optional(),
+    displayName: z.string().trim().min(1).max(100).optional(),
+  })
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, { message: "nothing to change" });
+export type PatchUserBody = z.infer<typeof PatchUserBody>;
+
+export const UserActionResult = z.object({ ok: z.literal(true), count: z.number().int() });
+export type UserActionResult = z.infer<typeof UserActionResult>;
+
+// ---------------------------------------------------------------- audit
+
+export const AuditQuery = z
+  .object({
+    actor: z.string().trim().min(1).max(64).optional(),
+    action: z.string().trim().min(1).max(64).optional(),
+    targetType: z.string().trim().min(1).max(64).optional(),
+    target: z.string().trim().min(1).max(64).optional(),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    /** the id of the last entry of the previous page (newest first) */
+    before: z
+      .string()
+      .regex(/^\d{1,18}$/, "an entry id")
+      .optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
+export const AuditEntry = z.object({
+  id: z.string(),
+  at: z.iso.datetime({ offset: true }),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  ip: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditPage = z.object({
+  entries: z.array(AuditEntry),
+  /** pass as `before` for the next (older) page; null: this was the last */
+  nextBefore: z.string().nullable(),
+});
+export type AuditPage = z.infer<typeof AuditPage>;

@@ -8,11 +8,12 @@ export const MAX_BATCH_FIXES = 1000;
 /** One fix in a gateway batch. Speed in km/h, heading in degrees from north, battery in percent. */
 export const DeviceFixInput = z
   .object({
-    deviceId: z.string().trim().min(1).max(64),
+    /** the device's identifier: required from a gateway; from a device's own token it may be left out */
+    deviceId: z.string().trim().min(1).max(64).optional(),
     lat: Latitude,
     lon: Longitude,
     /** ISO-8601, or epoch milliseconds */
-    fixAt: z.union([IsoDateTime, z.number().int().positive()]),
+    fixAt: z.union([IsoDateTime, z.number().int().positive().max(8_640_000_000_000_000, "beyond any representable time")]),
     speed: z.number().min(0).max(400).nullish(),
     heading: z.number().min(0).max(360).nullish(),
     altitude: z.number().min(-500).max(9000).nullish(),
@@ -81,3 +82,47 @@ export const IngestStats = z.object({
   writes: z.object({ count: z.number().int(), meanFixes: z.number(), meanMs: z.number(), maxMs: z.number() }),
 });
 export type IngestStats = z.infer<typeof IngestStats>;
+
+// ---------------------------------------------------------------- device identity
+
+export const DeviceProtocol = z.enum(["osmand", "jt808", "terminal"]);
+export type DeviceProtocol = z.infer<typeof DeviceProtocol>;
+
+export const RegisterDeviceBody = z
+  .object({
+    protocol: DeviceProtocol,
+    /** IMEI, the JT/T 808 terminal phone number, … (what the device sends as its id) */
+    identifier: z
+      .string()
+      .trim()
+      .min(3)
+      .max(64)
+      .regex(/^[A-Za-z0-9._:-]+$/, "letters, digits, '.', '_', ':' and '-' only"),
+  })
+  .strict();
+export type RegisterDeviceBody = z.infer<typeof RegisterDeviceBody>;
+
+/** A device as administrators see it (no other role ever sees an identifier). */
+export const DeviceView = z.object({
+  id: Id,
+  unitId: Id,
+  protocol: DeviceProtocol,
+  identifier: z.string(),
+  /** false: migrated from the old model, or never issued; it cannot report while DEVICE_AUTH=token */
+  hasToken: z.boolean(),
+  tokenAt: IsoDateTime.nullable(),
+  lastSeenAt: IsoDateTime.nullable(),
+  createdAt: IsoDateTime,
+});
+export type DeviceView = z.infer<typeof DeviceView>;
+
+/** The answer that carries a new token: shown this once, stored only as a hash. */
+export const DeviceWithToken = DeviceView.extend({ token: z.string() });
+export type DeviceWithToken = z.infer<typeof DeviceWithToken>;
+
+export const CreateGatewayBody = z.object({ name: z.string().trim().min(1).max(100) }).strict();
+export const GatewayWithToken = z.object({ id: Id, name: z.string(), token: z.string(), createdAt: IsoDateTime });
+export type GatewayWithToken = z.infer<typeof GatewayWithToken>;
+
+/** A device's progress on its assignment; a gateway names the device, a device's own token needs nothing. */
+export const DeviceProgressBody = z.object({ deviceId: z.string().trim().min(1).max(64).optional() }).strict();

@@ -56,7 +56,16 @@ export const BoardHello = z.object({
   scope: z.object({ county: z.boolean(), stationId: Id.nullable() }),
   tickMs: z.number().int(),
   serverTime: z.number().int(),
+  /** false: the relay between API processes (Redis) is down; this board hears only its own process */
+  relay: z.boolean(),
 });
+
+/**
+ * `relay:status`: the relay between API processes went down (this board now hears only its own
+ * process's events) or came back (reload the snapshot: what other processes did meanwhile was missed).
+ */
+export const RelayStatus = z.object({ ok: z.boolean(), at: z.number().int() });
+export type RelayStatus = z.infer<typeof RelayStatus>;
 export type BoardHello = z.infer<typeof BoardHello>;
 
 /** `board:subscribe` (client → server, with ack): add a station's room (county roles), or refused. */
@@ -75,6 +84,7 @@ export interface BoardServerEvents {
   "tier:changed": (event: TierChangedEvent) => void;
   "posture:changed": (posture: z.infer<typeof PostureChangedEvent>) => void;
   "camera:status": (event: CameraStatusEvent) => void;
+  "relay:status": (event: RelayStatus) => void;
 }
 
 export interface BoardClientEvents {

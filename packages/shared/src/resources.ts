@@ -73,7 +73,8 @@ export const Unit = z.object({
   status: UnitStatus,
   homeStationId: Id,
   gridId: Id.nullable(),
-  deviceId: z.string().nullable(),
+  /** how many devices report its position (their identifiers are for administrators only: GET /api/units/:id/devices) */
+  deviceCount: z.number().int().nonnegative(),
   leader: OfficerRef.nullable(),
   memberCount: z.number().int().nonnegative(),
   reinforcementGroup: ReinforcementGroupKind.nullable(),
@@ -202,6 +203,8 @@ export type OfficersQuery = z.output<typeof OfficersQuery>;
 export const Health = z.object({
   status: z.enum(["ok", "degraded"]),
   database: z.object({ ok: z.boolean(), latencyMs: z.number().nullable(), error: z.string().optional() }),
+  /** the relay between API processes (Redis); configured false: a single process needs none */
+  relay: z.object({ configured: z.boolean(), ok: z.boolean() }),
   embeddedDatabase: z.boolean(),
   version: z.string(),
   uptimeS: z.number(),

@@ -28,6 +28,13 @@ export function actorOf(request: FastifyRequest): Actor {
   return request.actor;
 }
 
+/** The token of an `Authorization: Bearer <token>` header (devices and gateways), if any. */
+export function bearerOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  const match = typeof header === "string" ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return match?.[1];
+}
+
 export const authPlugin = fp(
   async (app: FastifyInstance, opts: { auth: AuthService; sessionTtlMs: number; cookieSecure: boolean }) => {
     await app.register(cookie);

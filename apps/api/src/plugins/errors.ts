@@ -1,7 +1,7 @@
 import type { ErrorBody } from "@onemap/shared";
 import type { FastifyError, FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
-import { BadRequestError, DomainError, ServiceUnavailableError } from "../errors";
+import { BadRequestError, DomainError, ServiceUnavailableError, TooManyRequestsError } from "../errors";
 
 /** The one error handler: domain errors and validation to 4xx with the reason; anything else a 500 that reveals nothing. */
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
@@ -33,7 +33,8 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       if (error instanceof BadRequestError && error.issues.length > 0) body.issues = error.issues;
       if (error.code) body.code = error.code;
       if (error.params) body.params = error.params;
-      if (error instanceof ServiceUnavailableError) reply.header("retry-after", String(error.retryAfterS));
+      if (error instanceof ServiceUnavailableError || error instanceof TooManyRequestsError)
+        reply.header("retry-after", String(error.retryAfterS));
       return reply.status(error.statusCode).send(body);
     }
     const status = error.statusCode ?? 500;

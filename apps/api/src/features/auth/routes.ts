@@ -11,7 +11,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ loginPerMinute: number }> = asy
         tags: ["auth"],
         summary: "Sign in; sets the HttpOnly session cookie",
         body: LoginBody,
-        response: { 200: Me, 400: ErrorBody, 401: ErrorBody, 423: ErrorBody, 429: ErrorBody },
+        response: { 200: Me, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
       },
     },
     async (request, reply) => {
@@ -29,7 +29,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ loginPerMinute: number }> = asy
     { schema: { tags: ["auth"], summary: "Sign out: ends this session", response: { 200: LogoutResponse } } },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
-      const sessionId = token ? await app.auth.logout(token) : null;
+      const sessionId = token ? await app.auth.logout(token, request.ip) : null;
       if (sessionId) await app.realtime.disconnectSession(sessionId);
       app.clearSessionCookie(reply);
       return { ok: true as const };

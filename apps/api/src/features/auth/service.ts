@@ -3,10 +3,14 @@ import { type DbClient, hashPassword, verifyPassword } from "@onemap/db";
 import type { Me, Role } from "@onemap/shared";
 import type pg from "pg";
 import type { Actor } from "../../actor";
-import { LockedError, UnauthorizedError } from "../../errors";
+import { TooManyRequestsError, UnauthorizedError } from "../../errors";
+import type { AuditService } from "../audit/service";
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MS = 10 * 60 * 1000;
+/** failed sign-ins of one name from one address before it must wait */
+export const FREE_FAILURES = 5;
+/** the first wait, doubled with every further failure, up to MAX_BACKOFF_MS */
+export const FIRST_BACKOFF_MS = 30_000;
+export const MAX_BACKOFF_MS = 15 * 60_000;
 /** sliding expiry is written back at most this often, not on every request */
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
@@ -14,53 +18,82 @@ export interface AuthServiceDeps {
   db: DbClient;
   /** a `pg` pool for the hottest reads */
   reads: pg.Pool;
+  audit: AuditService;
   sessionTtlMs: number;
   now?: () => Date;
 }
 
 const sha256 = (token: string) => createHash("sha256").update(token).digest("hex");
+/** one refusal for every failed sign-in: unknown name, wrong password, disabled account */
+const wrongCredentials = () => new UnauthorizedError("wrong username or password").coded("wrong_credentials");
 
-export function createAuthService({ db, reads, sessionTtlMs, now = () => new Date() }: AuthServiceDeps) {
+export function createAuthService({ db, reads, audit, sessionTtlMs, now = () => new Date() }: AuthServiceDeps) {
   // verifying against a real hash when the user does not exist keeps the timing of both answers alike
   const dummyHash = hashPassword(randomBytes(16).toString("hex"));
 
-  async function recordFailure(userId: string): Promise<Date | null> {
-    // one statement, so that concurrent wrong guesses cannot slip past the limit
-    const rows = await db.$queryRaw<{ lockedUntil: Date | null }[]>`
-      UPDATE "User"
-         SET "failedLogins" = CASE WHEN "failedLogins" + 1 >= ${MAX_FAILED_LOGINS} THEN 0 ELSE "failedLogins" + 1 END,
-             "lockedUntil"  = CASE WHEN "failedLogins" + 1 >= ${MAX_FAILED_LOGINS} THEN ${new Date(now().getTime() + LOCKOUT_MS)} ELSE "lockedUntil" END
-       WHERE id = ${userId}
-   RETURNING "lockedUntil"`;
-    return rows[0]?.lockedUntil ?? null;
-  }
-
-  function locked(until: Date): LockedError {
-    const minutes = Math.max(1, Math.ceil((until.getTime() - now().getTime()) / 60_000));
-    const message = `too many failed sign-ins: this account is locked for ${minutes} more minute${minutes === 1 ? "" : "s"}`;
-    return new LockedError(message).coded("account_locked", { minutes });
+  /**
+   * One failure more for this name from this address, in one statement (concurrent guesses cannot slip
+   * past it). From the FREE_FAILURES-th on, the address must wait, twice as long each time.
+   */
+  async function recordFailure(username: string, ip: string): Promise<Date | null> {
+    const at = now();
+    const rows = await db.$queryRaw<{ failures: number }[]>`
+      INSERT INTO "LoginThrottle" (username, ip, failures, "lastFailureAt") VALUES (${username}, ${ip}, 1, ${at})
+      ON CONFLICT (username, ip) DO UPDATE SET failures = "LoginThrottle".failures + 1, "lastFailureAt" = ${at}
+      RETURNING failures`;
+    const failures = rows[0]?.failures ?? 1;
+    if (failures < FREE_FAILURES) return null;
+    const waitMs = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** Math.min(20, failures - FREE_FAILURES));
+    const until = new Date(at.getTime() + waitMs);
+    await db.loginThrottle.update({ where: { username_ip: { username, ip } }, data: { blockedUntil: until } });
+    return until;
   }
 
   return {
-    async login(username: string, password: string, meta: { ip?: string; userAgent?: string }) {
+    async login(rawUsername: string, password: string, meta: { ip: string; userAgent?: string }) {
+      const username = rawUsername.toLowerCase();
+      const throttle = await db.loginThrottle.findUnique({ where: { username_ip: { username, ip: meta.ip } } });
+      if (throttle?.blockedUntil && throttle.blockedUntil > now()) {
+        // the same for a real and a made-up name, and only from this address: the real user elsewhere signs in
+        const waitS = Math.ceil((throttle.blockedUntil.getTime() - now().getTime()) / 1000);
+        throw new TooManyRequestsError(`too many failed sign-ins from this address: try again in ${waitS} s`, waitS).coded(
+          "login_backoff",
+          {
+            seconds: waitS,
+          },
+        );
+      }
       const user = await db.user.findUnique({ where: { username } });
-      if (!user) {
-        await verifyPassword(await dummyHash, password);
-        throw new UnauthorizedError("wrong username or password").coded("wrong_credentials");
+      const ok = await verifyPassword(user ? user.passwordHash : await dummyHash, password);
+      if (!user || !ok || user.disabled) {
+        const blockedUntil = await recordFailure(username, meta.ip);
+        const actor = { userId: null, username };
+        await audit.record({
+          actor,
+          ip: meta.ip,
+          action: "auth.login_failed",
+          targetType: "user",
+          ...(user ? { targetId: user.id } : {}),
+          after: { reason: !user ? "unknown_user" : !ok ? "wrong_password" : "disabled" },
+        });
+        if (blockedUntil) {
+          await audit.record({
+            actor,
+            ip: meta.ip,
+            action: "auth.backoff",
+            targetType: "user",
+            ...(user ? { targetId: user.id } : {}),
+            after: { until: blockedUntil.toISOString() },
+          });
+        }
+        throw wrongCredentials();
       }
-      if (user.lockedUntil && user.lockedUntil > now()) throw locked(user.lockedUntil);
-      const ok = await verifyPassword(user.passwordHash, password);
-      if (!ok) {
-        const lockedUntil = await recordFailure(user.id);
-        if (lockedUntil && lockedUntil > now()) throw locked(lockedUntil);
-        throw new UnauthorizedError("wrong username or password").coded("wrong_credentials");
-      }
-      if (user.disabled) throw new UnauthorizedError("this account is disabled").coded("account_disabled");
       const token = randomBytes(32).toString("base64url");
       const at = now();
-      await db.$transaction([
-        db.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: at } }),
-        db.session.create({
+      await db.$transaction(async (tx) => {
+        await tx.loginThrottle.deleteMany({ where: { username, ip: meta.ip } });
+        await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: at } });
+        const session = await tx.session.create({
           data: {
             id: randomBytes(12).toString("base64url"),
             tokenHash: sha256(token),
@@ -68,20 +101,41 @@ export function createAuthService({ db, reads, sessionTtlMs, now = () => new Dat
             createdAt: at,
             lastSeenAt: at,
             expiresAt: new Date(at.getTime() + sessionTtlMs),
-            ip: meta.ip ?? null,
+            ip: meta.ip,
             userAgent: meta.userAgent?.slice(0, 300) ?? null,
           },
-        }),
-      ]);
+        });
+        await audit.record(
+          { actor: { userId: user.id, username }, ip: meta.ip, action: "auth.login", targetType: "session", targetId: session.id },
+          tx,
+        );
+      });
       return { token, me: await this.me(user.id) };
     },
 
     /** Ends a session; returns its id (null when it did not exist) so its live sockets can be closed too. */
-    async logout(token: string): Promise<string | null> {
-      const session = await db.session.findUnique({ where: { tokenHash: sha256(token) }, select: { id: true } });
+    async logout(token: string, ip: string): Promise<string | null> {
+      const session = await db.session.findUnique({
+        where: { tokenHash: sha256(token) },
+        select: { id: true, user: { select: { id: true, username: true } } },
+      });
       if (!session) return null;
       await db.session.deleteMany({ where: { id: session.id } });
+      await audit.record({
+        actor: { userId: session.user.id, username: session.user.username },
+        ip,
+        action: "auth.logout",
+        targetType: "session",
+        targetId: session.id,
+      });
       return session.id;
+    },
+
+    /** Sessions past their expiry are deleted (they no longer let anyone in; this keeps the table small). */
+    async purgeExpired(): Promise<number> {
+      const { count } = await db.session.deleteMany({ where: { expiresAt: { lt: now() } } });
+      await db.loginThrottle.deleteMany({ where: { lastFailureAt: { lt: new Date(now().getTime() - 24 * 3_600_000) } } });
+      return count;
     },
 
     /** The actor behind a session token, or null when it is unknown, expired or its user disabled. */

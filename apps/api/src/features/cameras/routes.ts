@@ -7,7 +7,7 @@ export const cameraRoutes: FastifyPluginAsyncZod<{ cameras: ReturnType<typeof cr
   app.put(
     "/api/cameras/:id/status",
     {
-      onRequest: app.authorize(["OPERATOR", "STATION_CHIEF", "ADMIN"]),
+      onRequest: app.authorize(["OPERATOR", "DUTY_LEADER", "STATION_CHIEF", "ADMIN"]),
       schema: {
         tags: ["resources"],
         summary: "Mark a camera offline or back online; boards that see it are told (camera:status)",
@@ -16,6 +16,6 @@ export const cameraRoutes: FastifyPluginAsyncZod<{ cameras: ReturnType<typeof cr
         response: { 200: Camera, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
       },
     },
-    async (req) => cameras.setStatus(actorOf(req), req.params.id, req.body),
+    async (req) => cameras.setStatus(actorOf(req), req.params.id, req.body, req.ip),
   );
 };

@@ -5,11 +5,12 @@ import type { Camera, SetCameraStatusBody } from "@onemap/shared";
 import { type Actor, stationScope } from "../../actor";
 import { NotFoundError } from "../../errors";
 import type { Realtime } from "../../plugins/realtime";
+import type { AuditService } from "../audit/service";
 import { toCamera } from "../resources/mappers";
 
-export function createCameraService({ db, realtime }: { db: DbClient; realtime: Realtime }) {
+export function createCameraService({ db, realtime, audit }: { db: DbClient; realtime: Realtime; audit: AuditService }) {
   return {
-    async setStatus(actor: Actor, cameraId: string, body: SetCameraStatusBody): Promise<Camera> {
+    async setStatus(actor: Actor, cameraId: string, body: SetCameraStatusBody, ip: string | null = null): Promise<Camera> {
       const scope = stationScope(actor);
       const camera = await db.camera.findFirst({ where: { id: cameraId, ...(scope ? { stationId: scope } : {}) } });
       if (!camera) throw new NotFoundError("camera");
@@ -17,6 +18,16 @@ export function createCameraService({ db, realtime }: { db: DbClient; realtime: 
       // only from the status it had: two reports racing change it once, and announce it once
       const result = await db.camera.updateMany({ where: { id: cameraId, status: camera.status }, data: { status: body.status } });
       const updated = await db.camera.findUniqueOrThrow({ where: { id: cameraId } });
+      if (result.count === 1)
+        await audit.record({
+          actor,
+          ip,
+          action: "camera.status",
+          targetType: "camera",
+          targetId: cameraId,
+          before: { status: camera.status },
+          after: { status: body.status },
+        });
       if (result.count === 1)
         realtime.emitScoped(
           "camera:status",

@@ -1,6 +1,7 @@
 import { Duty, ErrorBody, PutDutyBody } from "@onemap/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { actorOf } from "../../plugins/auth";
 import type { DutyService } from "./service";
 
 export const dutyRoutes: FastifyPluginAsyncZod<{ duty: DutyService }> = async (app, { duty }) => {
@@ -28,6 +29,6 @@ export const dutyRoutes: FastifyPluginAsyncZod<{ duty: DutyService }> = async (a
         response: { 200: Duty, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
       },
     },
-    async (req) => duty.setDuty(req.body.date, req.body.entries),
+    async (req) => duty.setDuty(req.body.date, req.body.entries, { actor: actorOf(req), ip: req.ip }),
   );
 };

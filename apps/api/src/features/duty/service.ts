@@ -1,15 +1,17 @@
 import type { DbClient } from "@onemap/db";
 import { chinaDate, shiftAt } from "@onemap/domain";
 import type { Duty, DutyRole, Shift } from "@onemap/shared";
+import type { Requester } from "../../actor";
 import { BadRequestError } from "../../errors";
+import type { AuditService } from "../audit/service";
 
 const ROLE_ORDER: DutyRole[] = ["PRINCIPAL_LEADER", "SUPERVISING_LEADER", "DUTY_LEADER", "COMMANDER", "OPERATOR"];
 const SHIFT_ORDER: Shift[] = ["NIGHT", "DAY", "EVENING"];
 
-export function createDutyService({ db, now = () => new Date() }: { db: DbClient; now?: () => Date }) {
+export function createDutyService({ db, audit, now = () => new Date() }: { db: DbClient; audit?: AuditService; now?: () => Date }) {
   return {
     /** Replaces one day's roster; every officer must exist, or nothing changes. */
-    async setDuty(date: string, entries: { shift: Shift; role: DutyRole; officerId: string }[]): Promise<Duty> {
+    async setDuty(date: string, entries: { shift: Shift; role: DutyRole; officerId: string }[], by?: Requester): Promise<Duty> {
       const ids = [...new Set(entries.map((e) => e.officerId))];
       const found = new Set((await db.officer.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((o) => o.id));
       const issues = entries.flatMap((e, i) =>
@@ -17,8 +19,27 @@ export function createDutyService({ db, now = () => new Date() }: { db: DbClient
       );
       if (issues.length > 0) throw new BadRequestError(issues.map((x) => `${x.path}: ${x.message}`).join("; "), issues);
       const day = new Date(`${date}T00:00:00Z`);
+      const before = (await db.dutyShift.findMany({ where: { date: day }, select: { shift: true, role: true, officerId: true } })).map(
+        (e) => ({ ...e }),
+      );
       await db.$transaction([
         db.dutyShift.deleteMany({ where: { date: day } }),
+        ...(audit && by
+          ? [
+              db.auditEvent.create({
+                data: {
+                  actorId: by.actor.userId,
+                  actorName: by.actor.username,
+                  ip: by.ip,
+                  action: "duty.changed",
+                  targetType: "duty",
+                  targetId: date,
+                  before,
+                  after: entries,
+                },
+              }),
+            ]
+          : []),
         db.dutyShift.createMany({
           data: entries.map((e, i) => ({
             id: `duty-${date}-${e.shift.toLowerCase()}-${e.role.toLowerCase()}-${i}`,

@@ -4,13 +4,18 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 
 const startedAt = Date.now();
 
-export const healthRoutes: FastifyPluginAsyncZod<{ db: DbClient; embeddedDatabase: boolean; version: string }> = async (app, opts) => {
+export const healthRoutes: FastifyPluginAsyncZod<{
+  db: DbClient;
+  embeddedDatabase: boolean;
+  version: string;
+  relay: () => { configured: boolean; ok: boolean };
+}> = async (app, opts) => {
   app.get(
     "/api/health",
     {
       schema: {
         tags: ["health"],
-        summary: "Liveness and database reachability (503 when the database is down)",
+        summary: "Liveness, database reachability (503 when the database is down) and the relay between API processes (degraded when down)",
         response: { 200: Health, 503: Health },
       },
     },
@@ -24,9 +29,11 @@ export const healthRoutes: FastifyPluginAsyncZod<{ db: DbClient; embeddedDatabas
         app.log.warn({ err: error }, "health check: database unreachable");
         database = { ok: false, latencyMs: null, error: "database unreachable" };
       }
+      const relay = opts.relay();
       const body: Health = {
-        status: database.ok ? "ok" : "degraded",
+        status: database.ok && relay.ok ? "ok" : "degraded",
         database,
+        relay,
         embeddedDatabase: opts.embeddedDatabase,
         version: opts.version,
         uptimeS: Math.round((Date.now() - startedAt) / 1000),

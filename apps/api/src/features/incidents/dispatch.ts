@@ -195,12 +195,13 @@ export function createDispatchService({
     async progress(
       assignmentId: string,
       to: "ACKNOWLEDGED" | "EN_ROUTE" | "ON_SCENE" | "CLEARED",
-      by: { deviceId: string } | { system: string },
+      by: { unitId: string } | { system: string },
     ) {
       const at = now();
       const outcome = await db.$transaction(async (tx) => {
         const a = await tx.assignment.findUnique({ where: { id: assignmentId }, include: { unit: true, incident: true } });
-        if (!a || ("deviceId" in by && a.unit.deviceId !== by.deviceId)) throw new NotFoundError("assignment");
+        // a device speaks only for its own unit: another unit's assignment does not exist for it
+        if (!a || ("unitId" in by && a.unitId !== by.unitId)) throw new NotFoundError("assignment");
         const error = assignmentTransitionError(a.status, to);
         if (error) throw new ConflictError(error);
         await tx.assignment.update({ where: { id: a.id }, data: { status: to, [STAMP_FOR[to]]: at } });
@@ -227,7 +228,7 @@ export function createDispatchService({
             incident: incidentStatus,
             unitId: a.unitId,
             callsign: a.unit.callsign,
-            by: "deviceId" in by ? "device" : by.system,
+            by: "unitId" in by ? "device" : by.system,
           },
         );
         const fresh = await tx.incident.findUniqueOrThrow({

@@ -1,9 +1,11 @@
 import {
   AssignmentView,
   CreateIncidentBody,
+  DeviceProgressBody,
   DispatchBody,
   DispatchResult,
   ErrorBody,
+  Id,
   IdParams,
   Incident,
   IncidentDetail,
@@ -18,8 +20,14 @@ import {
 } from "@onemap/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { actorOf } from "../../plugins/auth";
+import { actorOf, bearerOf } from "../../plugins/auth";
 import type { DispatchService } from "./dispatch";
+
+/** the device side of authentication (features/positions), as much as progress reports need */
+export interface DeviceUnitResolver {
+  progressUnit(bearer: string | undefined, deviceId: string | undefined): Promise<string>;
+}
+
 import type { IncidentService } from "./service";
 
 /** who works incidents: not administrators, who maintain the data */
@@ -181,22 +189,27 @@ export const incidentRoutes: FastifyPluginAsyncZod<{ incidents: IncidentService;
   );
 };
 
-/** Devices report their assignment's progress; the device id must be the assigned unit's. */
-export const deviceAssignmentRoutes: FastifyPluginAsyncZod<{ dispatch: DispatchService }> = async (app, { dispatch }) => {
+/** Devices report their assignment's progress with their token; only their own unit's assignments exist for them. */
+export const deviceAssignmentRoutes: FastifyPluginAsyncZod<{ dispatch: DispatchService; ingest: DeviceUnitResolver }> = async (
+  app,
+  { dispatch, ingest },
+) => {
   const steps = { ack: "ACKNOWLEDGED", enroute: "EN_ROUTE", onscene: "ON_SCENE", clear: "CLEARED" } as const;
   app.post(
     "/api/devices/assignments/:id/:step",
     {
       schema: {
         tags: ["devices"],
-        summary: "A unit's progress: ack, enroute, onscene, clear (body: the unit's deviceId)",
-        params: z.object({ id: z.string().min(1).max(64), step: z.enum(["ack", "enroute", "onscene", "clear"]) }),
-        body: z.object({ deviceId: z.string().trim().min(1).max(64) }).strict(),
-        response: { 200: AssignmentView, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+        summary:
+          "A unit's progress: ack, enroute, onscene, clear (Authorization: Bearer <device or gateway token>; a gateway names the deviceId)",
+        params: z.object({ id: Id, step: z.enum(["ack", "enroute", "onscene", "clear"]) }),
+        body: DeviceProgressBody,
+        response: { 200: AssignmentView, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
       },
     },
     async (req) => {
-      const assignment = await dispatch.progress(req.params.id, steps[req.params.step], { deviceId: req.body.deviceId });
+      const unitId = await ingest.progressUnit(bearerOf(req), req.body?.deviceId);
+      const assignment = await dispatch.progress(req.params.id, steps[req.params.step], { unitId });
       return assignment as NonNullable<typeof assignment>;
     },
   );

@@ -8,7 +8,7 @@
 // one tick after it arrived, not one tick plus a database round trip.
 import type { PositionRow } from "@onemap/shared";
 import type pg from "pg";
-import { ServiceUnavailableError } from "../../errors";
+import { BadRequestError, ServiceUnavailableError } from "../../errors";
 import type { Realtime } from "../../plugins/realtime";
 import type { GridCache } from "./grids";
 
@@ -83,6 +83,27 @@ SELECT (SELECT count(*) FROM inserted)::int AS inserted,
        -- only patrolling units with a grid can cross a geofence; only units en route can arrive
        coalesce((SELECT json_agg(moved) FROM moved WHERE ("gridId" IS NOT NULL AND status = 'AVAILABLE') OR status = 'EN_ROUTE'), '[]'::json) AS moved`;
 
+/** Refused for what it holds (a value JavaScript or PostgreSQL cannot store), not for a lost connection. */
+function isDataError(error: unknown): boolean {
+  if (error instanceof RangeError || error instanceof TypeError) return true;
+  const code = (error as { code?: unknown }).code;
+  // SQLSTATE classes 22 (data exception) and 23 (integrity constraint violation)
+  return typeof code === "string" && /^2[23]/.test(code);
+}
+
+/** What the write can store: finite numbers, times a Date and PostgreSQL both hold. */
+export function writable(f: ResolvedFix): boolean {
+  const t = f.fixAt.getTime();
+  const r = f.receivedAt.getTime();
+  return (
+    Number.isFinite(t) &&
+    Number.isFinite(r) &&
+    Number.isFinite(f.lat) &&
+    Number.isFinite(f.lon) &&
+    [f.speed, f.heading, f.altitude, f.accuracy, f.battery].every((v) => v === null || Number.isFinite(v))
+  );
+}
+
 export class PositionPipeline {
   private buffer: ResolvedFix[] = [];
   private waiters: Waiter[] = [];
@@ -120,6 +141,9 @@ export class PositionPipeline {
   /** Resolves once every fix is committed (or known as a duplicate). */
   submit(fixes: readonly ResolvedFix[]): Promise<SubmitResult> {
     if (this.stopped) return Promise.reject(new ServiceUnavailableError("shutting down: send again shortly", 2));
+    // proven writable before it is queued: a fix the write could not hold would otherwise fail the whole tick
+    if (!fixes.every(writable))
+      return Promise.reject(new BadRequestError("a fix holds a value that cannot be stored (time or number out of range)"));
     if (this.pending + fixes.length > this.options.maxPending) {
       this.stats.overloaded += fixes.length;
       return Promise.reject(new ServiceUnavailableError("position intake is full: send again shortly", 1));
@@ -159,69 +183,102 @@ export class PositionPipeline {
     const t0 = performance.now();
     this.broadcast(batch);
     try {
-      const cols = {
-        unit: [] as string[],
-        fixAt: [] as string[],
-        receivedAt: [] as string[],
-        lat: [] as number[],
-        lon: [] as number[],
-        speed: [] as (number | null)[],
-        heading: [] as (number | null)[],
-        altitude: [] as (number | null)[],
-        accuracy: [] as (number | null)[],
-        battery: [] as (number | null)[],
-      };
-      for (const f of batch) {
-        cols.unit.push(f.unitId);
-        cols.fixAt.push(f.fixAt.toISOString());
-        cols.receivedAt.push(f.receivedAt.toISOString());
-        cols.lat.push(f.lat);
-        cols.lon.push(f.lon);
-        cols.speed.push(f.speed);
-        cols.heading.push(f.heading);
-        cols.altitude.push(f.altitude);
-        cols.accuracy.push(f.accuracy);
-        cols.battery.push(f.battery);
+      const groups: { waiter: Waiter; fixes: ResolvedFix[] }[] = [];
+      let offset = 0;
+      for (const waiter of waiters) {
+        groups.push({ waiter, fixes: batch.slice(offset, offset + waiter.count) });
+        offset += waiter.count;
       }
-      const { rows } = await this.pool.query<{ inserted: number; moved: MovedRow[] }>(WRITE_SQL, [
-        cols.unit,
-        cols.fixAt,
-        cols.receivedAt,
-        cols.lat,
-        cols.lon,
-        cols.speed,
-        cols.heading,
-        cols.altitude,
-        cols.accuracy,
-        cols.battery,
-      ]);
-      const inserted = rows[0]?.inserted ?? 0;
-      const moved = rows[0]?.moved ?? [];
-      this.stats.accepted += batch.length;
-      this.stats.duplicates += batch.length - inserted;
+      const moved = await this.writeGroups(groups);
       this.stats.flushes++;
       const ms = performance.now() - t0;
       this.stats.totalFlushMs += ms;
       this.stats.maxFlushMs = Math.max(this.stats.maxFlushMs, ms);
-      // Duplicates are attributed to the last waiters; the counts only inform the reply.
-      let remainingInserted = inserted;
-      for (const w of waiters) {
-        const mine = Math.min(w.count, remainingInserted);
-        remainingInserted -= mine;
-        w.resolve(mine);
-      }
       await this.geofence(moved).catch((error: unknown) => this.options.log.error({ err: error }, "geofence check failed"));
       const enRoute = moved.filter((m) => m.status === "EN_ROUTE");
       if (enRoute.length > 0 && this.options.onEnRoute) {
         await this.options.onEnRoute(enRoute).catch((error: unknown) => this.options.log.error({ err: error }, "arrival check failed"));
       }
-    } catch (error) {
-      this.options.log.error({ err: error, fixes: batch.length }, "writing positions failed: the devices will send them again");
-      const failure = new ServiceUnavailableError("positions could not be stored: send again shortly", 1);
-      for (const w of waiters) w.reject(failure);
     } finally {
       this.writing = 0;
     }
+  }
+
+  /**
+   * Writes the requests' fixes in one statement. If the statement is refused for its data (not for a
+   * lost connection), the requests are written again in halves, so that one request's bad fix can
+   * never fail another device's fix: only the offending request is refused.
+   */
+  private async writeGroups(groups: readonly { waiter: Waiter; fixes: ResolvedFix[] }[]): Promise<MovedRow[]> {
+    const fixes = groups.flatMap((g) => g.fixes);
+    try {
+      const { inserted, moved } = await this.store(fixes);
+      this.stats.accepted += fixes.length;
+      this.stats.duplicates += fixes.length - inserted;
+      // Duplicates are attributed to the last waiters; the counts only inform the reply.
+      let remainingInserted = inserted;
+      for (const { waiter } of groups) {
+        const mine = Math.min(waiter.count, remainingInserted);
+        remainingInserted -= mine;
+        waiter.resolve(mine);
+      }
+      return moved;
+    } catch (error) {
+      if (isDataError(error) && groups.length > 1) {
+        const half = Math.ceil(groups.length / 2);
+        const [a, b] = [await this.writeGroups(groups.slice(0, half)), await this.writeGroups(groups.slice(half))];
+        return [...a, ...b];
+      }
+      if (isDataError(error)) {
+        this.options.log.warn({ err: error, fixes: fixes.length }, "a request's positions could not be stored: refused");
+        for (const { waiter } of groups) waiter.reject(new BadRequestError(`positions could not be stored: ${(error as Error).message}`));
+        return [];
+      }
+      this.options.log.error({ err: error, fixes: fixes.length }, "writing positions failed: the devices will send them again");
+      const failure = new ServiceUnavailableError("positions could not be stored: send again shortly", 1);
+      for (const { waiter } of groups) waiter.reject(failure);
+      return [];
+    }
+  }
+
+  private async store(batch: readonly ResolvedFix[]): Promise<{ inserted: number; moved: MovedRow[] }> {
+    const cols = {
+      unit: [] as string[],
+      fixAt: [] as string[],
+      receivedAt: [] as string[],
+      lat: [] as number[],
+      lon: [] as number[],
+      speed: [] as (number | null)[],
+      heading: [] as (number | null)[],
+      altitude: [] as (number | null)[],
+      accuracy: [] as (number | null)[],
+      battery: [] as (number | null)[],
+    };
+    for (const f of batch) {
+      cols.unit.push(f.unitId);
+      cols.fixAt.push(f.fixAt.toISOString());
+      cols.receivedAt.push(f.receivedAt.toISOString());
+      cols.lat.push(f.lat);
+      cols.lon.push(f.lon);
+      cols.speed.push(f.speed);
+      cols.heading.push(f.heading);
+      cols.altitude.push(f.altitude);
+      cols.accuracy.push(f.accuracy);
+      cols.battery.push(f.battery);
+    }
+    const { rows } = await this.pool.query<{ inserted: number; moved: MovedRow[] }>(WRITE_SQL, [
+      cols.unit,
+      cols.fixAt,
+      cols.receivedAt,
+      cols.lat,
+      cols.lon,
+      cols.speed,
+      cols.heading,
+      cols.altitude,
+      cols.accuracy,
+      cols.battery,
+    ]);
+    return { inserted: rows[0]?.inserted ?? 0, moved: rows[0]?.moved ?? [] };
   }
 
   /** One frame: each unit's newest fix of the batch, unless this process already sent a newer one. */

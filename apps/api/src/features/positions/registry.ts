@@ -1,20 +1,52 @@
-// Which unit a device id belongs to. A read cache over the Unit table: reloaded in full every
-// `refreshMs` (a few thousand rows), and asked of the database on a miss, so a device registered
-// through any API process is known here within one request. Unknown ids are remembered briefly, so
-// a flood of them cannot turn into a flood of queries.
+// Who may report: the registered devices (by identifier, and by the SHA-256 of their token) and the
+// gateways (by token hash). A read cache over the Device and Gateway tables, reloaded in full every
+// `refreshMs` and at once when the database announces a change (LISTEN onemap_devices: a trigger
+// notifies on every new, removed or re-tokened device or gateway), so a rotated token stops working
+// in every API process, not only the one that rotated it. A miss is asked of the database, so a
+// device registered a moment ago through another process is known within one request; unknown
+// identifiers and tokens are remembered briefly, so a flood of them cannot become a flood of queries.
+import { createHash, timingSafeEqual } from "node:crypto";
 import type pg from "pg";
 import { keepFresh } from "./refresh";
 
 export interface RegisteredDevice {
+  /** the Device row's id */
+  id: string;
+  identifier: string;
   unitId: string;
   callsign: string;
   homeStationId: string;
+  tokenHash: string | null;
 }
+
+export interface RegisteredGateway {
+  id: string;
+  name: string;
+}
+
+export type DevicePrincipal = { kind: "device"; device: RegisteredDevice } | { kind: "gateway"; gateway: RegisteredGateway };
+
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** constant-time comparison of two hex hashes */
+export function sameHash(a: string, b: string): boolean {
+  const x = Buffer.from(a, "hex");
+  const y = Buffer.from(b, "hex");
+  return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
+}
+
+const DEVICE_SQL = `SELECT d.id, d.identifier, d."tokenHash", u.id AS "unitId", u.callsign, u."homeStationId"
+                      FROM "Device" d JOIN "Unit" u ON u.id = d."unitId"`;
 
 export class DeviceRegistry {
   private devices = new Map<string, RegisteredDevice>();
+  private byToken = new Map<string, DevicePrincipal>();
   private unknownUntil = new Map<string, number>();
   private stopRefresh: () => void = () => undefined;
+  private listener: pg.PoolClient | undefined;
+  private seen = new Map<string, number>();
+  private seenGateways = new Map<string, number>();
+  private seenTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -24,42 +56,124 @@ export class DeviceRegistry {
   /** Loads the cache; if the database is not reachable yet, the periodic refresh keeps trying. */
   async start(): Promise<void> {
     this.stopRefresh = await keepFresh(() => this.reload(), this.options.refreshMs, this.options.onError);
+    await this.listen().catch(this.options.onError);
+    this.seenTimer = setInterval(() => void this.writeLastSeen().catch(this.options.onError), 30_000);
   }
 
-  stop(): void {
+  async stop(): Promise<void> {
     this.stopRefresh();
+    clearInterval(this.seenTimer);
+    await this.writeLastSeen().catch(this.options.onError);
+    const listener = this.listener;
+    this.listener = undefined;
+    if (listener) {
+      await listener.query("UNLISTEN *").catch(() => undefined);
+      listener.release();
+    }
+  }
+
+  private async listen(): Promise<void> {
+    const client = await this.pool.connect();
+    client.on("notification", () => void this.reload().catch(this.options.onError));
+    client.on("error", (error) => {
+      // the periodic refresh still runs; try to listen again shortly
+      this.options.onError(error);
+      if (this.listener === client) {
+        this.listener = undefined;
+        client.release(error);
+        setTimeout(() => void this.listen().catch(this.options.onError), 5_000).unref();
+      }
+    });
+    await client.query("LISTEN onemap_devices");
+    this.listener = client;
   }
 
   async reload(): Promise<void> {
-    const { rows } = await this.pool.query<{ deviceId: string; id: string; callsign: string; homeStationId: string }>(
-      `SELECT "deviceId", id, callsign, "homeStationId" FROM "Unit" WHERE "deviceId" IS NOT NULL`,
-    );
-    this.devices = new Map(rows.map((r) => [r.deviceId, { unitId: r.id, callsign: r.callsign, homeStationId: r.homeStationId }]));
+    const [devices, gateways] = await Promise.all([
+      this.pool.query<RegisteredDevice>(DEVICE_SQL),
+      this.pool.query<RegisteredGateway & { tokenHash: string }>(`SELECT id, name, "tokenHash" FROM "Gateway" WHERE "revokedAt" IS NULL`),
+    ]);
+    this.devices = new Map(devices.rows.map((d) => [d.identifier, d]));
+    const byToken = new Map<string, DevicePrincipal>();
+    for (const d of devices.rows) if (d.tokenHash) byToken.set(d.tokenHash, { kind: "device", device: d });
+    for (const g of gateways.rows) byToken.set(g.tokenHash, { kind: "gateway", gateway: { id: g.id, name: g.name } });
+    this.byToken = byToken;
+    this.unknownUntil.clear();
   }
 
-  /** The units of these device ids; absent from the result: not registered. */
-  async resolve(deviceIds: readonly string[]): Promise<Map<string, RegisteredDevice>> {
+  /** The device or gateway holding this token, or null. */
+  async authenticate(token: string): Promise<DevicePrincipal | null> {
+    const hash = hashToken(token);
+    const cached = this.byToken.get(hash);
+    if (cached) {
+      this.noteSeen(cached);
+      return cached;
+    }
+    const key = `t:${hash}`;
+    if ((this.unknownUntil.get(key) ?? 0) >= Date.now()) return null;
+    const [devices, gateways] = await Promise.all([
+      this.pool.query<RegisteredDevice>(`${DEVICE_SQL} WHERE d."tokenHash" = $1`, [hash]),
+      this.pool.query<RegisteredGateway>(`SELECT id, name FROM "Gateway" WHERE "tokenHash" = $1 AND "revokedAt" IS NULL`, [hash]),
+    ]);
+    const device = devices.rows[0];
+    const gateway = gateways.rows[0];
+    const principal: DevicePrincipal | null = device ? { kind: "device", device } : gateway ? { kind: "gateway", gateway } : null;
+    if (principal) {
+      this.byToken.set(hash, principal);
+      if (device) this.devices.set(device.identifier, device);
+      this.noteSeen(principal);
+    } else this.rememberUnknown(key);
+    return principal;
+  }
+
+  /** The devices of these identifiers; absent from the result: not registered. */
+  async resolve(identifiers: readonly string[]): Promise<Map<string, RegisteredDevice>> {
     const found = new Map<string, RegisteredDevice>();
     const missing: string[] = [];
     const now = Date.now();
-    for (const id of new Set(deviceIds)) {
+    for (const id of new Set(identifiers)) {
       const device = this.devices.get(id);
       if (device) found.set(id, device);
-      else if ((this.unknownUntil.get(id) ?? 0) < now) missing.push(id);
+      else if ((this.unknownUntil.get(`i:${id}`) ?? 0) < now) missing.push(id);
     }
     if (missing.length > 0) {
-      const { rows } = await this.pool.query<{ deviceId: string; id: string; callsign: string; homeStationId: string }>(
-        `SELECT "deviceId", id, callsign, "homeStationId" FROM "Unit" WHERE "deviceId" = ANY($1::text[])`,
-        [missing],
-      );
+      const { rows } = await this.pool.query<RegisteredDevice>(`${DEVICE_SQL} WHERE d.identifier = ANY($1::text[])`, [missing]);
       for (const r of rows) {
-        const device = { unitId: r.id, callsign: r.callsign, homeStationId: r.homeStationId };
-        this.devices.set(r.deviceId, device);
-        found.set(r.deviceId, device);
+        this.devices.set(r.identifier, r);
+        found.set(r.identifier, r);
       }
-      for (const id of missing) if (!found.has(id)) this.unknownUntil.set(id, now + this.options.negativeTtlMs);
-      if (this.unknownUntil.size > 10_000) this.unknownUntil.clear();
+      for (const id of missing) if (!found.has(id)) this.rememberUnknown(`i:${id}`);
     }
+    for (const d of found.values()) this.seen.set(d.id, now);
     return found;
+  }
+
+  private rememberUnknown(key: string) {
+    if (this.unknownUntil.size > 10_000) this.unknownUntil.clear();
+    this.unknownUntil.set(key, Date.now() + this.options.negativeTtlMs);
+  }
+
+  private noteSeen(principal: DevicePrincipal) {
+    if (principal.kind === "device") this.seen.set(principal.device.id, Date.now());
+    else this.seenGateways.set(principal.gateway.id, Date.now());
+  }
+
+  /** lastSeenAt is written every half minute for the devices heard since, not on every fix. */
+  private async writeLastSeen(): Promise<void> {
+    const devices = [...this.seen.entries()];
+    const gateways = [...this.seenGateways.entries()];
+    this.seen.clear();
+    this.seenGateways.clear();
+    const write = (table: "Device" | "Gateway", rows: [string, number][]) =>
+      rows.length === 0
+        ? Promise.resolve()
+        : this.pool.query(
+            // the pool's sessions are in UTC, as Prisma stores timestamp(3)
+            `UPDATE "${table}" t SET "lastSeenAt" = to_timestamp(v.ms / 1000.0)::timestamp
+               FROM unnest($1::text[], $2::float8[]) AS v(id, ms)
+              WHERE t.id = v.id AND (t."lastSeenAt" IS NULL OR t."lastSeenAt" < to_timestamp(v.ms / 1000.0)::timestamp)`,
+            [rows.map((r) => r[0]), rows.map((r) => r[1])],
+          );
+    await Promise.all([write("Device", devices), write("Gateway", gateways)]);
   }
 }

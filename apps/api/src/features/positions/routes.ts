@@ -1,15 +1,15 @@
 import { DevicePositionsBody, DevicePositionsResult, ErrorBody, IdParams, IngestStats, Track, TrackQuery } from "@onemap/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type pg from "pg";
-import { actorOf } from "../../plugins/auth";
+import { actorOf, bearerOf } from "../../plugins/auth";
 import type { ResourceService } from "../resources/service";
 import type { PositionPipeline } from "./pipeline";
 import type { IngestService } from "./service";
 import { readTrack } from "./track";
 
-const ingestErrors = { 400: ErrorBody, 404: ErrorBody, 413: ErrorBody, 503: ErrorBody };
+const ingestErrors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 413: ErrorBody, 429: ErrorBody, 503: ErrorBody };
 
-/** Device ingest. Devices are known by their registered device id (as in Traccar), not by a session. */
+/** Device ingest. Devices are known by their token (DEVICE_AUTH=token), not by a session. */
 export const ingestRoutes: FastifyPluginAsyncZod<{ ingest: IngestService }> = async (app, { ingest }) => {
   // The OsmAnd endpoint takes whatever the clients send (query string with an empty body, a form,
   // or JSON) and parses it itself; this parser applies inside this plugin only.
@@ -22,7 +22,8 @@ export const ingestRoutes: FastifyPluginAsyncZod<{ ingest: IngestService }> = as
       url: "/ingest/osmand",
       schema: {
         tags: ["devices"],
-        summary: "One fix in the OsmAnd / Traccar Client protocol (query string, form body, or Traccar Client JSON)",
+        summary:
+          "One fix in the OsmAnd / Traccar Client protocol (query string, form body, or Traccar Client JSON); the device's token as `key` in the query string, or Authorization: Bearer",
         response: { 200: DevicePositionsResult, ...ingestErrors },
       },
       handler: async (request) =>
@@ -30,6 +31,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<{ ingest: IngestService }> = as
           query: request.query as Record<string, string | string[] | undefined>,
           contentType: request.headers["content-type"],
           body: typeof request.body === "string" ? request.body : undefined,
+          bearer: bearerOf(request),
         }),
     });
   }
@@ -45,21 +47,21 @@ export const devicePositionRoutes: FastifyPluginAsyncZod<{ ingest: IngestService
       bodyLimit: 512 * 1024,
       schema: {
         tags: ["devices"],
-        summary: "A batch of fixes from a device or gateway (at most 1000; all stored or none)",
+        summary: "A batch of fixes from a device or gateway (Authorization: Bearer <token>; at most 1000; all stored or none)",
         body: DevicePositionsBody,
         response: { 200: DevicePositionsResult, ...ingestErrors },
       },
     },
-    async (request) => ingest.ingestBatch(request.body.positions),
+    async (request) => ingest.ingestBatch(request.body.positions, bearerOf(request)),
   );
 
   app.get(
     "/api/devices/ingest-stats",
     {
-      onRequest: app.authorize(["ADMIN", "OPERATOR", "DUTY_LEADER"]),
+      onRequest: app.authorize(["ADMIN"]),
       schema: {
         tags: ["devices"],
-        summary: "This process's ingest counters, with the unknown device ids that tried to report",
+        summary: "This process's ingest counters, with the unknown device ids that tried to report (administrators)",
         response: { 200: IngestStats, 401: ErrorBody, 403: ErrorBody },
       },
     },

@@ -27,6 +27,6 @@ export const postureRoutes: FastifyPluginAsyncZod<{ posture: PostureService }> =
         response: { 200: PostureDetail, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
       },
     },
-    async (req) => posture.setPosture(actorOf(req), req.body.level, req.body.reason),
+    async (req) => posture.setPosture(actorOf(req), req.body.level, req.body.reason, req.ip),
   );
 };

@@ -5,8 +5,9 @@ import { MINIMUM_UNITS_PER_URBAN_GRID, pointInPolygon } from "@onemap/domain";
 import type { GeoJsonPolygon, Posture, PostureDetail, ResponseTier } from "@onemap/shared";
 import type { Actor } from "../../actor";
 import type { Realtime } from "../../plugins/realtime";
+import type { AuditService } from "../audit/service";
 
-export function createPostureService({ db, realtime }: { db: DbClient; realtime?: Realtime }) {
+export function createPostureService({ db, realtime, audit }: { db: DbClient; realtime?: Realtime; audit?: AuditService }) {
   async function getPosture(): Promise<Posture> {
     // the row exists once migrations and the seed ran; a blank database reads as routine
     const row = await db.posture.findUnique({ where: { id: 1 } });
@@ -64,11 +65,18 @@ export function createPostureService({ db, realtime }: { db: DbClient; realtime?
     stop() {
       clearInterval(watcher);
     },
-    async setPosture(actor: Actor, level: ResponseTier, reason: string): Promise<PostureDetail> {
-      await db.posture.upsert({
-        where: { id: 1 },
-        create: { id: 1, level, reason, updatedById: actor.userId },
-        update: { level, reason, updatedById: actor.userId },
+    async setPosture(actor: Actor, level: ResponseTier, reason: string, ip: string | null = null): Promise<PostureDetail> {
+      await db.$transaction(async (tx) => {
+        const before = await tx.posture.findUnique({ where: { id: 1 }, select: { level: true, reason: true } });
+        await tx.posture.upsert({
+          where: { id: 1 },
+          create: { id: 1, level, reason, updatedById: actor.userId },
+          update: { level, reason, updatedById: actor.userId },
+        });
+        await audit?.record(
+          { actor, ip, action: "posture.changed", targetType: "posture", targetId: "1", before, after: { level, reason } },
+          tx,
+        );
       });
       const detail = await getDetail();
       lastUnder = `${detail.level}:${detail.grids

@@ -5,7 +5,7 @@ import type { Camera, GeoJsonPolygon, Grid, IncidentSummary, Officer, Station, U
 export const unitInclude = {
   leader: { select: { id: true, name: true, title: true, phone: true } },
   reinforcementGroup: { select: { kind: true } },
-  _count: { select: { members: true } },
+  _count: { select: { members: true, devices: true } },
 } satisfies Prisma.UnitInclude;
 
 export const gridInclude = { owner: { select: { id: true, name: true, phone: true } } } satisfies Prisma.GridInclude;
@@ -51,7 +51,7 @@ export function toUnit(u: UnitRow): Unit {
     status: u.status,
     homeStationId: u.homeStationId,
     gridId: u.gridId,
-    deviceId: u.deviceId,
+    deviceCount: u._count.devices,
     leader: u.leader,
     memberCount: u._count.members,
     reinforcementGroup: u.reinforcementGroup?.kind ?? null,

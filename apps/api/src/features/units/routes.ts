@@ -16,6 +16,6 @@ export const unitRoutes: FastifyPluginAsyncZod<{ units: UnitService }> = async (
         response: { 200: Unit, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
       },
     },
-    async (request) => units.setStatus(actorOf(request), request.params.id, request.body),
+    async (request) => units.setStatus(actorOf(request), request.params.id, request.body, request.ip),
   );
 };

@@ -5,13 +5,14 @@ import type { SetUnitStatusBody, Unit } from "@onemap/shared";
 import { type Actor, stationScope } from "../../actor";
 import { ConflictError, NotFoundError } from "../../errors";
 import type { Realtime } from "../../plugins/realtime";
+import type { AuditService } from "../audit/service";
 import { toUnit, unitInclude } from "../resources/mappers";
 
 const DISPATCH_STATUSES = new Set(["DISPATCHED", "EN_ROUTE", "ON_SCENE"]);
 
-export function createUnitService({ db, realtime }: { db: DbClient; realtime: Realtime }) {
+export function createUnitService({ db, realtime, audit }: { db: DbClient; realtime: Realtime; audit: AuditService }) {
   return {
-    async setStatus(actor: Actor, unitId: string, body: SetUnitStatusBody): Promise<Unit> {
+    async setStatus(actor: Actor, unitId: string, body: SetUnitStatusBody, ip: string | null = null): Promise<Unit> {
       const scope = stationScope(actor);
       const unit = await db.unit.findFirst({ where: { id: unitId, ...(scope ? { homeStationId: scope } : {}) } });
       if (!unit) throw new NotFoundError("unit");
@@ -27,6 +28,15 @@ export function createUnitService({ db, realtime }: { db: DbClient; realtime: Re
       if (result.count === 0)
         throw new ConflictError(`unit ${unit.callsign} was changed by someone else (now version ${unit.version}): reload and try again`);
       const updated = await db.unit.findUniqueOrThrow({ where: { id: unitId }, include: unitInclude });
+      await audit.record({
+        actor,
+        ip,
+        action: "unit.status",
+        targetType: "unit",
+        targetId: unitId,
+        before: { status: unit.status },
+        after: { status: updated.status },
+      });
       if (updated.status !== unit.status) {
         realtime.emitScoped(
           "unit:status",

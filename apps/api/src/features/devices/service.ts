@@ -1,0 +1,141 @@
+// Device identity (DESIGN §4 "Devices"): administrators register a unit's devices, issue and rotate
+// their tokens (shown once, stored only as a SHA-256 hash) and gateways' tokens. Every change is audited.
+import { randomBytes } from "node:crypto";
+import { type DbClient, Prisma } from "@onemap/db";
+import type { DeviceView, DeviceWithToken, GatewayWithToken, RegisterDeviceBody } from "@onemap/shared";
+import type { Requester } from "../../actor";
+import { ConflictError, NotFoundError } from "../../errors";
+import type { AuditService } from "../audit/service";
+import { hashToken } from "../positions/registry";
+
+/** 192 random bits, URL-safe: it travels as `key=` in the URL Traccar Client is given */
+export const newToken = () => randomBytes(24).toString("base64url");
+
+type DeviceRow = Prisma.DeviceGetPayload<object>;
+const toView = (d: DeviceRow): DeviceView => ({
+  id: d.id,
+  unitId: d.unitId,
+  protocol: d.protocol,
+  identifier: d.identifier,
+  hasToken: d.tokenHash !== null,
+  tokenAt: d.tokenAt?.toISOString() ?? null,
+  lastSeenAt: d.lastSeenAt?.toISOString() ?? null,
+  createdAt: d.createdAt.toISOString(),
+});
+/** what the audit keeps of a device: never its token or hash */
+const audited = (d: DeviceRow) => ({
+  unitId: d.unitId,
+  protocol: d.protocol,
+  identifier: d.identifier,
+  tokenAt: d.tokenAt?.toISOString() ?? null,
+});
+
+export function createDeviceService({ db, audit }: { db: DbClient; audit: AuditService }) {
+  return {
+    async list(unitId: string): Promise<DeviceView[]> {
+      const unit = await db.unit.findUnique({ where: { id: unitId }, select: { id: true } });
+      if (!unit) throw new NotFoundError("unit");
+      return (await db.device.findMany({ where: { unitId }, orderBy: { createdAt: "asc" } })).map(toView);
+    },
+
+    async listAll(): Promise<DeviceView[]> {
+      return (await db.device.findMany({ orderBy: [{ unitId: "asc" }, { createdAt: "asc" }] })).map(toView);
+    },
+
+    async register(by: Requester, unitId: string, body: RegisterDeviceBody): Promise<DeviceWithToken> {
+      const token = newToken();
+      try {
+        const device = await db.$transaction(async (tx) => {
+          const unit = await tx.unit.findUnique({ where: { id: unitId }, select: { id: true } });
+          if (!unit) throw new NotFoundError("unit");
+          const created = await tx.device.create({
+            data: {
+              id: `dv-${randomBytes(8).toString("hex")}`,
+              unitId,
+              protocol: body.protocol,
+              identifier: body.identifier,
+              tokenHash: hashToken(token),
+              tokenAt: new Date(),
+            },
+          });
+          await audit.record(
+            {
+              actor: by.actor,
+              ip: by.ip,
+              action: "device.registered",
+              targetType: "device",
+              targetId: created.id,
+              after: audited(created),
+            },
+            tx,
+          );
+          return created;
+        });
+        return { ...toView(device), token };
+      } catch (error) {
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+          throw new ConflictError(`a device with the identifier ${body.identifier} is registered already`).coded(
+            "device_identifier_taken",
+            {
+              identifier: body.identifier,
+            },
+          );
+        }
+        throw error;
+      }
+    },
+
+    /** A new token; the old one stops working at once, in every API process. */
+    async rotate(by: Requester, deviceId: string): Promise<DeviceWithToken> {
+      const token = newToken();
+      const device = await db.$transaction(async (tx) => {
+        const before = await tx.device.findUnique({ where: { id: deviceId } });
+        if (!before) throw new NotFoundError("device");
+        const after = await tx.device.update({ where: { id: deviceId }, data: { tokenHash: hashToken(token), tokenAt: new Date() } });
+        await audit.record(
+          {
+            actor: by.actor,
+            ip: by.ip,
+            action: "device.token_rotated",
+            targetType: "device",
+            targetId: deviceId,
+            before: audited(before),
+            after: audited(after),
+          },
+          tx,
+        );
+        return after;
+      });
+      return { ...toView(device), token };
+    },
+
+    async remove(by: Requester, deviceId: string): Promise<void> {
+      await db.$transaction(async (tx) => {
+        const before = await tx.device.findUnique({ where: { id: deviceId } });
+        if (!before) throw new NotFoundError("device");
+        await tx.device.delete({ where: { id: deviceId } });
+        await audit.record(
+          { actor: by.actor, ip: by.ip, action: "device.removed", targetType: "device", targetId: deviceId, before: audited(before) },
+          tx,
+        );
+      });
+    },
+
+    async createGateway(by: Requester, name: string): Promise<GatewayWithToken> {
+      const token = newToken();
+      const gateway = await db.$transaction(async (tx) => {
+        const created = await tx.gateway.create({
+          data: { id: `gw-${randomBytes(8).toString("hex")}`, name, tokenHash: hashToken(token) },
+        });
+        await audit.record(
+          { actor: by.actor, ip: by.ip, action: "gateway.created", targetType: "gateway", targetId: created.id, after: { name } },
+          tx,
+        );
+        return created;
+      });
+      return { id: gateway.id, name: gateway.name, token, createdAt: gateway.createdAt.toISOString() };
+    },
+  };
+}
+
+export type DeviceService = ReturnType<typeof createDeviceService>;

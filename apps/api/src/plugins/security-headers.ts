@@ -1,0 +1,35 @@
+// The Content-Security-Policy the board needs and no more: its own scripts; images from itself, data:
+// and blob: URLs (Leaflet, sprites) and the configured tile server; camera streams (hls.js fetches
+// segments, <video> plays blob: media) from the board itself and MEDIA_ORIGINS; its socket on its own
+// origin. It may not be framed by anyone (clickjacking).
+import type { Config } from "../config";
+
+/** The host source of a Leaflet URL template: `https://{s}.tile.example/{z}/{x}/{y}.png` → `https://*.tile.example`. */
+export function tileSource(template: string): string | null {
+  const match = /^(https?:)\/\/([^/?#]+)/i.exec(template.trim());
+  if (!match?.[1] || !match[2]) return null;
+  const host = match[2].replace(/\{[a-z]+\}/gi, "*");
+  // a placeholder anywhere but the leftmost label cannot be expressed: allow the scheme's whole host then
+  if (host.slice(1).includes("*")) return null;
+  return `${match[1].toLowerCase()}//${host}`;
+}
+
+export function contentSecurityPolicy(config: Pick<Config, "TILE_URL" | "MEDIA_ORIGINS">): Record<string, string[]> {
+  const tiles = config.TILE_URL ? tileSource(config.TILE_URL) : null;
+  const media = config.MEDIA_ORIGINS;
+  return {
+    defaultSrc: ["'self'"],
+    baseUri: ["'self'"],
+    scriptSrc: ["'self'"],
+    // antd and Leaflet set element styles at run time
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", "data:", "blob:", ...(tiles ? [tiles] : [])],
+    fontSrc: ["'self'", "data:"],
+    connectSrc: ["'self'", ...media],
+    mediaSrc: ["'self'", "blob:", ...media],
+    workerSrc: ["'self'", "blob:"],
+    objectSrc: ["'none'"],
+    frameAncestors: ["'none'"],
+    formAction: ["'self'"],
+  };
+}
