@@ -149,7 +149,7 @@ export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logg
   await app.register(resourceRoutes, { resources });
   await app.register(cameraRoutes, { cameras: createCameraService({ db, realtime: app.realtime, audit }) });
   await app.register(unitRoutes, { units: createUnitService({ db, realtime: app.realtime, audit }) });
-  await app.register(deviceRoutes, { devices: createDeviceService({ db, audit }) });
+  await app.register(deviceRoutes, { devices: createDeviceService({ db, audit, changed: () => registry.reload() }) });
   await app.register(auditRoutes, { audit });
   await app.register(trackRoutes, { pool, resources });
   await app.register(ingestRoutes, { ingest });

@@ -71,7 +71,10 @@ describe("camera status", () => {
     expect((await t.db.camera.findUniqueOrThrow({ where: { id: dcCamera } })).status).toBe("OFFLINE");
     expect((await put(dcCamera, await login(t.app, "leader"), { status: "ONLINE" })).statusCode).toBe(200);
     expect((await t.db.camera.findUniqueOrThrow({ where: { id: dcCamera } })).status).toBe("ONLINE");
-    const audit = await t.db.auditEvent.findFirstOrThrow({ where: { action: "camera.status", targetId: dcCamera }, orderBy: { id: "desc" } });
+    const audit = await t.db.auditEvent.findFirstOrThrow({
+      where: { action: "camera.status", targetId: dcCamera },
+      orderBy: { id: "desc" },
+    });
     expect(audit).toMatchObject({ actorName: "leader", before: { status: "OFFLINE" }, after: { status: "ONLINE" } });
   });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id } from "./common";
+import { Id, IsoDateTime } from "./common";
 import { Role } from "./enums";
 
 export const LoginBody = z.object({
@@ -83,8 +83,8 @@ export const AuditQuery = z
     action: z.string().trim().min(1).max(64).optional(),
     targetType: z.string().trim().min(1).max(64).optional(),
     target: z.string().trim().min(1).max(64).optional(),
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
+    from: IsoDateTime.optional(),
+    to: IsoDateTime.optional(),
     /** the id of the last entry of the previous page (newest first) */
     before: z
       .string()

@@ -1,7 +1,16 @@
 import { z } from "zod";
 
 export const Id = z.string().min(1).max(64);
-export const IsoDateTime = z.iso.datetime({ offset: true });
+/** ISO-8601 with an offset, within years 1900..2999 (year 0000 and the like are valid ISO but no time a police record can hold) */
+export const IsoDateTime = z.iso.datetime({ offset: true }).refine(
+  (v) => {
+    const t = Date.parse(v);
+    return t >= Date.UTC(1900, 0, 1) && t < Date.UTC(3000, 0, 1);
+  },
+  { message: "must be a time between the years 1900 and 2999" },
+);
+/** an optimistic-concurrency version as PostgreSQL's integer holds it */
+export const Version = z.number().int().min(0).max(2_147_483_647);
 export const Latitude = z.number().min(-90).max(90);
 export const Longitude = z.number().min(-180).max(180);
 

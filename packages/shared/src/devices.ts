@@ -1,6 +1,6 @@
 // What devices and gateways send. (The OsmAnd / Traccar Client protocol is parsed in @onemap/domain.)
 import { z } from "zod";
-import { Id, IsoDateTime, Latitude, Longitude } from "./common";
+import { Id, IsoDateTime, Latitude, Longitude, Version } from "./common";
 import { UnitStatus } from "./enums";
 
 export const MAX_BATCH_FIXES = 1000;
@@ -67,7 +67,7 @@ export type Track = z.infer<typeof Track>;
 
 /** Statuses an operator may set by hand; the dispatch statuses follow assignments only. */
 export const ManualUnitStatus = UnitStatus.extract(["AVAILABLE", "BUSY", "OFF_DUTY", "OUT_OF_SERVICE"]);
-export const SetUnitStatusBody = z.object({ status: ManualUnitStatus, version: z.number().int().min(0) }).strict();
+export const SetUnitStatusBody = z.object({ status: ManualUnitStatus, version: Version }).strict();
 export type SetUnitStatusBody = z.infer<typeof SetUnitStatusBody>;
 
 export const IngestStats = z.object({

@@ -175,7 +175,7 @@ export const OfficersQuery = z
       .transform((v) => v === "true")
       .optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(500),
-    offset: z.coerce.number().int().min(0).default(0),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   })
   .strict();
 export const UnitsQuery = z

@@ -39,6 +39,16 @@ export interface Realtime {
   ): void;
   /** a county-wide event every board may see (the posture) */
   emitAll<E extends keyof BoardServerEvents>(event: E, payload: Parameters<BoardServerEvents[E]>[0]): void;
+  /** only to the county room */
+  emitCounty<E extends keyof BoardServerEvents>(event: E, payload: Parameters<BoardServerEvents[E]>[0]): void;
+  /** only to one station's room */
+  emitStation<E extends keyof BoardServerEvents>(event: E, payload: Parameters<BoardServerEvents[E]>[0], stationId: string): void;
+  /** to every board that is neither in the county room nor in one of these stations' rooms */
+  emitOtherStations<E extends keyof BoardServerEvents>(
+    event: E,
+    payload: Parameters<BoardServerEvents[E]>[0],
+    stationIds: readonly string[],
+  ): void;
   disconnectSession(sessionId: string): Promise<void>;
   /** the relay between API processes: configured (REDIS_URL) and up */
   relayStatus(): { configured: boolean; ok: boolean };
@@ -195,6 +205,18 @@ export const realtimePlugin = fp(
         const rooms = [COUNTY_ROOM, ...new Set(stationIds)].map((id) => (id === COUNTY_ROOM ? id : stationRoom(id)));
         // one emit to the union of rooms: a socket in several of them still gets it once
         (out().to(rooms) as unknown as { emit: (e: string, p: unknown) => void }).emit(event, payload);
+      },
+      emitCounty(event, payload) {
+        (out().to(COUNTY_ROOM) as unknown as { emit: (e: string, p: unknown) => void }).emit(event, payload);
+      },
+      emitStation(event, payload, stationId) {
+        (out().to(stationRoom(stationId)) as unknown as { emit: (e: string, p: unknown) => void }).emit(event, payload);
+      },
+      emitOtherStations(event, payload, stationIds) {
+        (out().except([COUNTY_ROOM, ...stationIds.map(stationRoom)]) as unknown as { emit: (e: string, p: unknown) => void }).emit(
+          event,
+          payload,
+        );
       },
       emitAll(event, payload) {
         (out() as unknown as { emit: (e: string, p: unknown) => void }).emit(event, payload);

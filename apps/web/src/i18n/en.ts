@@ -252,6 +252,7 @@ export const en: Messages = {
       account_locked: "Too many failed sign-ins: the account is locked, try again in {{minutes}} min",
       account_disabled: "This account is disabled",
       unit_taken: "{{callsign}} is already on incident {{incident}} (sent by {{by}} at {{at}})",
+      unit_busy_elsewhere: "{{callsign}} is busy on an incident elsewhere",
       unit_unavailable: "{{callsign}} is not available ({{statusLabel}})",
       units_unavailable: "Some of these units are no longer available: see the refreshed recommendations",
     },

@@ -217,6 +217,7 @@ export const zhCN = {
       account_locked: "登录失败次数过多，账号已锁定，{{minutes}} 分钟后再试",
       account_disabled: "该账号已停用",
       unit_taken: "{{callsign}} 已在警情 {{incident}} 上（{{by}} {{at}} 派出）",
+      unit_busy_elsewhere: "{{callsign}} 正在处置其他辖区的警情",
       unit_unavailable: "{{callsign}} 当前不可派（{{statusLabel}}）",
       units_unavailable: "所选警力中有已不可派的，请看刷新后的推荐",
     },

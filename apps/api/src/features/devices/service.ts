@@ -30,7 +30,16 @@ const audited = (d: DeviceRow) => ({
   tokenAt: d.tokenAt?.toISOString() ?? null,
 });
 
-export function createDeviceService({ db, audit }: { db: DbClient; audit: AuditService }) {
+export function createDeviceService({
+  db,
+  audit,
+  changed = async () => undefined,
+}: {
+  db: DbClient;
+  audit: AuditService;
+  /** told after every change of credentials: this process forgets the old ones before answering (others hear the database's notice) */
+  changed?: () => Promise<void>;
+}) {
   return {
     async list(unitId: string): Promise<DeviceView[]> {
       const unit = await db.unit.findUnique({ where: { id: unitId }, select: { id: true } });
@@ -71,6 +80,7 @@ export function createDeviceService({ db, audit }: { db: DbClient; audit: AuditS
           );
           return created;
         });
+        await changed();
         return { ...toView(device), token };
       } catch (error) {
         if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
@@ -106,6 +116,7 @@ export function createDeviceService({ db, audit }: { db: DbClient; audit: AuditS
         );
         return after;
       });
+      await changed();
       return { ...toView(device), token };
     },
 
@@ -119,6 +130,7 @@ export function createDeviceService({ db, audit }: { db: DbClient; audit: AuditS
           tx,
         );
       });
+      await changed();
     },
 
     async createGateway(by: Requester, name: string): Promise<GatewayWithToken> {
@@ -133,6 +145,7 @@ export function createDeviceService({ db, audit }: { db: DbClient; audit: AuditS
         );
         return created;
       });
+      await changed();
       return { id: gateway.id, name: gateway.name, token, createdAt: gateway.createdAt.toISOString() };
     },
   };

@@ -107,8 +107,12 @@ export function createDispatchService({
                 const callsign = visible.find((u) => u.id === unitId)?.callsign ?? unitId;
                 const active = await tx.assignment.findFirst({
                   where: { unitId, status: { in: [...ACTIVE_ASSIGNMENT_STATUSES] } },
-                  include: { incident: { select: { number: true } }, dispatchedBy: { select: { displayName: true } } },
+                  include: { incident: { select: { number: true, stationId: true } }, dispatchedBy: { select: { displayName: true } } },
                 });
+                if (active && scope !== null && active.incident.stationId !== scope) {
+                  // a chief learns nothing of another station's incident or who sent the unit there
+                  return { text: `unit ${callsign} is busy on an incident elsewhere`, code: "unit_busy_elsewhere", params: { callsign } };
+                }
                 if (active) {
                   const at = active.dispatchedAt.toLocaleTimeString("en-GB", { timeZone: "Asia/Shanghai", hour12: false });
                   const by = active.dispatchedBy?.displayName;

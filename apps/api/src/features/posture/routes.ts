@@ -1,5 +1,6 @@
 import { ErrorBody, PostureDetail, PutPostureBody } from "@onemap/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { stationScope } from "../../actor";
 import { actorOf } from "../../plugins/auth";
 import type { PostureService } from "./service";
 
@@ -14,7 +15,7 @@ export const postureRoutes: FastifyPluginAsyncZod<{ posture: PostureService }> =
         response: { 200: PostureDetail, 401: ErrorBody },
       },
     },
-    async () => posture.getDetail(),
+    async (request) => posture.getDetail(stationScope(actorOf(request))),
   );
   app.put(
     "/api/posture",

@@ -14,11 +14,12 @@ export function createPostureService({ db, realtime, audit }: { db: DbClient; re
     return { level: row?.level ?? "ROUTINE", reason: row?.reason ?? null, updatedAt: (row?.updatedAt ?? new Date(0)).toISOString() };
   }
 
-  async function getDetail(): Promise<PostureDetail> {
+  /** The posture with every urban grid's coverage; `stationId`: only that station's grids (a chief's view). */
+  async function getDetail(stationId: string | null = null): Promise<PostureDetail> {
     const [posture, grids, units] = await Promise.all([
       getPosture(),
       db.grid.findMany({
-        where: { station: { urban: true } },
+        where: { station: { urban: true }, ...(stationId ? { stationId } : {}) },
         select: { id: true, name: true, stationId: true, polygon: true },
         orderBy: { code: "asc" },
       }),
@@ -39,6 +40,17 @@ export function createPostureService({ db, realtime, audit }: { db: DbClient; re
     };
   }
 
+  /** the county room hears every grid; each station's room only its own grids */
+  function announce(detail: PostureDetail) {
+    if (!realtime) return;
+    realtime.emitCounty("posture:changed", detail);
+    for (const stationId of new Set(detail.grids.map((g) => g.stationId))) {
+      realtime.emitStation("posture:changed", { ...detail, grids: detail.grids.filter((g) => g.stationId === stationId) }, stationId);
+    }
+    // stations with no urban grid still hear the county level
+    realtime.emitOtherStations("posture:changed", { ...detail, grids: [] }, [...new Set(detail.grids.map((g) => g.stationId))]);
+  }
+
   let watcher: NodeJS.Timeout | undefined;
   let lastUnder: string | null = null;
   /** Re-checks coverage and tells the boards when the set of grids under the minimum changes. */
@@ -49,7 +61,7 @@ export function createPostureService({ db, realtime, audit }: { db: DbClient; re
       .map((g) => g.gridId)
       .join(",");
     const key = `${detail.level}:${under}`;
-    if (lastUnder !== null && key !== lastUnder) realtime?.emitAll("posture:changed", detail);
+    if (lastUnder !== null && key !== lastUnder) announce(detail);
     lastUnder = key;
   }
 
@@ -83,7 +95,7 @@ export function createPostureService({ db, realtime, audit }: { db: DbClient; re
         .filter((g) => g.underMinimum)
         .map((g) => g.gridId)
         .join(",")}`;
-      realtime?.emitAll("posture:changed", detail);
+      announce(detail);
       return detail;
     },
   };
