@@ -167,7 +167,9 @@ export const realtimePlugin = fp(
         // rooms are decided here, by role, and never by what the client asks for
         socket.join([scope ? stationRoom(scope) : COUNTY_ROOM, sessionRoom(actor.sessionId)]);
       }
-      socket.emit("board:hello", {
+      // with connection-state recovery even a socket's own emit goes through the adapter: while the relay
+      // is down it must not wait on Redis
+      out().to(socket.id).emit("board:hello", {
         recovered: socket.recovered,
         scope: { county: scope === null, stationId: scope },
         tickMs: opts.tickMs,
