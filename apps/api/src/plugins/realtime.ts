@@ -169,13 +169,15 @@ export const realtimePlugin = fp(
       }
       // with connection-state recovery even a socket's own emit goes through the adapter: while the relay
       // is down it must not wait on Redis
-      out().to(socket.id).emit("board:hello", {
-        recovered: socket.recovered,
-        scope: { county: scope === null, stationId: scope },
-        tickMs: opts.tickMs,
-        serverTime: Date.now(),
-        relay: relayUp,
-      });
+      out()
+        .to(socket.id)
+        .emit("board:hello", {
+          recovered: socket.recovered,
+          scope: { county: scope === null, stationId: scope },
+          tickMs: opts.tickMs,
+          serverTime: Date.now(),
+          relay: relayUp,
+        });
       socket.on("board:subscribe", (request, ack) => {
         const reply = typeof ack === "function" ? ack : () => undefined;
         const parsed = SubscribeRequest.safeParse(request);

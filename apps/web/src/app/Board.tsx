@@ -45,6 +45,7 @@ export function Board({ me }: { me: Me }) {
   const settings = useMapSettings();
   const logout = useLogout();
   const connection = useLive((s) => s.connection);
+  const relay = useLive((s) => s.relay);
   const ready = useLive((s) => s.board !== null);
   const queue = useQueue();
   const queueRef = useCallback(() => queue, [queue]);
@@ -95,6 +96,7 @@ export function Board({ me }: { me: Me }) {
       </header>
       <PostureBanner />
       {connection === "reconnecting" && <Alert banner type="error" title={t("connection.reconnecting")} data-testid="reconnecting" />}
+      {connection === "live" && !relay && <Alert banner type="warning" title={t("connection.relayDown")} data-testid="relay-down" />}
       <div className="onemap-body">
         <main className="onemap-main">{settings.data && <BoardMap settings={settings.data} />}</main>
         <aside className="onemap-side">

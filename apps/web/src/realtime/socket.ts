@@ -98,6 +98,7 @@ export function connectBoard(client: QueryClient): () => void {
   socket.on("board:hello", (hello) => {
     if (closed) return;
     live.setConnection("live");
+    live.setRelay(hello.relay);
     // the first connection, or away longer than the recovery window: missed events are gone, so reload
     if (!loaded || !hello.recovered) void reload();
   });
@@ -117,6 +118,12 @@ export function connectBoard(client: QueryClient): () => void {
     else if (!socket.active) later(() => socket.connect(), 2000 + Math.random() * 2000);
   });
   on("units:positions", (frame) => applyFrame(frame.units));
+  socket.on("relay:status", (status) => {
+    if (closed) return;
+    live.setRelay(status.ok);
+    // back: what the other processes did meanwhile never reached this board
+    if (status.ok) void reload();
+  });
   on("unit:status", (e) => {
     live.setUnitStatus(e.unitId, e.status, e.version);
     invalidate(["recommendations"], ["stats"]);

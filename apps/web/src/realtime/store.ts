@@ -20,6 +20,8 @@ export type LiveIncident = IncidentSummary & Partial<Omit<Incident, keyof Incide
 
 interface LiveState {
   connection: Connection;
+  /** false: the relay between the server's processes is down; this board hears only the process it is on */
+  relay: boolean;
   /** the snapshot the board was built from (grids, stations, cameras, duty) */
   board: Board | null;
   units: Record<string, Unit>;
@@ -32,6 +34,7 @@ interface LiveState {
 
 const EMPTY: LiveState = {
   connection: "connecting",
+  relay: true,
   board: null,
   units: {},
   incidents: {},
@@ -47,6 +50,7 @@ export const isOpen = (i: { status: string }) => OPEN.has(i.status);
 /** the writers: used by the socket controller only */
 export const live = {
   setConnection: (connection: Connection) => useLive.setState({ connection }),
+  setRelay: (relay: boolean) => useLive.setState({ relay }),
   /** signed out: nothing of this user's board stays behind for the next one */
   reset: () => useLive.setState(EMPTY, true),
   /** `markNew`: a reload after an absence — open P1/P2 incidents this board had not seen alert now */
