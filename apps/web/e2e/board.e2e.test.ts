@@ -63,6 +63,10 @@ describe("the board in Chromium", () => {
       POSITION_TICK_MS: "100",
       // no tile server reachable: the board must work without a base map
       TILE_URL: "http://127.0.0.1:9/{z}/{x}/{y}.png",
+      // the camera fixture is served from another port: the Content-Security-Policy must name it
+      MEDIA_ORIGINS: media.url,
+      // the simulator reports every 500 ms here, faster than a real phone's per-device limit
+      DEVICE_FIXES_PER_S: "4",
     };
     await start();
     browser = await launch();
