@@ -39,15 +39,15 @@ export interface Realtime {
   ): void;
   /** a county-wide event every board may see (the posture) */
   emitAll<E extends keyof BoardServerEvents>(event: E, payload: Parameters<BoardServerEvents[E]>[0]): void;
-  /** only to the county room */
-  emitCounty<E extends keyof BoardServerEvents>(event: E, payload: Parameters<BoardServerEvents[E]>[0]): void;
-  /** only to one station's room */
-  emitStation<E extends keyof BoardServerEvents>(event: E, payload: Parameters<BoardServerEvents[E]>[0], stationId: string): void;
-  /** to every board that is neither in the county room nor in one of these stations' rooms */
-  emitOtherStations<E extends keyof BoardServerEvents>(
+  /**
+   * One event whose content depends on who sees it: the county room gets `county`, each listed
+   * station's room its own payload, and every other board (a chief of another station) `others`.
+   */
+  emitPerStation<E extends keyof BoardServerEvents>(
     event: E,
-    payload: Parameters<BoardServerEvents[E]>[0],
-    stationIds: readonly string[],
+    county: Parameters<BoardServerEvents[E]>[0],
+    stations: ReadonlyMap<string, Parameters<BoardServerEvents[E]>[0]>,
+    others: Parameters<BoardServerEvents[E]>[0],
   ): void;
   disconnectSession(sessionId: string): Promise<void>;
   /** the relay between API processes: configured (REDIS_URL) and up */
@@ -189,6 +189,9 @@ export const realtimePlugin = fp(
       });
     });
 
+    /** the typed emitters cannot take an event name chosen by the caller: the one cast lives here */
+    const send = (target: unknown, event: string, payload: unknown) =>
+      (target as { emit: (e: string, p: unknown) => void }).emit(event, payload);
     const realtime: Realtime = {
       board,
       emitPositions(rows) {
@@ -208,22 +211,15 @@ export const realtimePlugin = fp(
       emitScoped(event, payload, stationIds) {
         const rooms = [COUNTY_ROOM, ...new Set(stationIds)].map((id) => (id === COUNTY_ROOM ? id : stationRoom(id)));
         // one emit to the union of rooms: a socket in several of them still gets it once
-        (out().to(rooms) as unknown as { emit: (e: string, p: unknown) => void }).emit(event, payload);
+        send(out().to(rooms), event, payload);
       },
-      emitCounty(event, payload) {
-        (out().to(COUNTY_ROOM) as unknown as { emit: (e: string, p: unknown) => void }).emit(event, payload);
-      },
-      emitStation(event, payload, stationId) {
-        (out().to(stationRoom(stationId)) as unknown as { emit: (e: string, p: unknown) => void }).emit(event, payload);
-      },
-      emitOtherStations(event, payload, stationIds) {
-        (out().except([COUNTY_ROOM, ...stationIds.map(stationRoom)]) as unknown as { emit: (e: string, p: unknown) => void }).emit(
-          event,
-          payload,
-        );
+      emitPerStation(event, county, stations, others) {
+        send(out().to(COUNTY_ROOM), event, county);
+        for (const [stationId, payload] of stations) send(out().to(stationRoom(stationId)), event, payload);
+        send(out().except([COUNTY_ROOM, ...[...stations.keys()].map(stationRoom)]), event, others);
       },
       emitAll(event, payload) {
-        (out() as unknown as { emit: (e: string, p: unknown) => void }).emit(event, payload);
+        send(out(), event, payload);
       },
       async disconnectSession(sessionId) {
         board.in(sessionRoom(sessionId)).disconnectSockets(true);

@@ -131,7 +131,7 @@ export function createAuthService({ db, reads, audit, sessionTtlMs, now = () => 
       return session.id;
     },
 
-    /** Sessions past their expiry are deleted (they no longer let anyone in; this keeps the table small). */
+    /** Sessions past their expiry, and sign-in back-offs a day quiet, are deleted: neither lets anyone in or keeps anyone out any more. */
     async purgeExpired(): Promise<number> {
       const { count } = await db.session.deleteMany({ where: { expiresAt: { lt: now() } } });
       await db.loginThrottle.deleteMany({ where: { lastFailureAt: { lt: new Date(now().getTime() - 24 * 3_600_000) } } });

@@ -18,7 +18,7 @@ export function createCameraService({ db, realtime, audit }: { db: DbClient; rea
       // only from the status it had: two reports racing change it once, and announce it once
       const result = await db.camera.updateMany({ where: { id: cameraId, status: camera.status }, data: { status: body.status } });
       const updated = await db.camera.findUniqueOrThrow({ where: { id: cameraId } });
-      if (result.count === 1)
+      if (result.count === 1) {
         await audit.record({
           actor,
           ip,
@@ -28,12 +28,12 @@ export function createCameraService({ db, realtime, audit }: { db: DbClient; rea
           before: { status: camera.status },
           after: { status: body.status },
         });
-      if (result.count === 1)
         realtime.emitScoped(
           "camera:status",
           { cameraId, status: updated.status, previous: camera.status, stationId: updated.stationId, at: updated.updatedAt.toISOString() },
           [updated.stationId],
         );
+      }
       return toCamera(updated);
     },
   };

@@ -19,28 +19,10 @@ export function createDutyService({ db, audit, now = () => new Date() }: { db: D
       );
       if (issues.length > 0) throw new BadRequestError(issues.map((x) => `${x.path}: ${x.message}`).join("; "), issues);
       const day = new Date(`${date}T00:00:00Z`);
-      const before = (await db.dutyShift.findMany({ where: { date: day }, select: { shift: true, role: true, officerId: true } })).map(
-        (e) => ({ ...e }),
-      );
-      await db.$transaction([
-        db.dutyShift.deleteMany({ where: { date: day } }),
-        ...(audit && by
-          ? [
-              db.auditEvent.create({
-                data: {
-                  actorId: by.actor.userId,
-                  actorName: by.actor.username,
-                  ip: by.ip,
-                  action: "duty.changed",
-                  targetType: "duty",
-                  targetId: date,
-                  before,
-                  after: entries,
-                },
-              }),
-            ]
-          : []),
-        db.dutyShift.createMany({
+      await db.$transaction(async (tx) => {
+        const before = await tx.dutyShift.findMany({ where: { date: day }, select: { shift: true, role: true, officerId: true } });
+        await tx.dutyShift.deleteMany({ where: { date: day } });
+        await tx.dutyShift.createMany({
           data: entries.map((e, i) => ({
             id: `duty-${date}-${e.shift.toLowerCase()}-${e.role.toLowerCase()}-${i}`,
             date: day,
@@ -49,8 +31,14 @@ export function createDutyService({ db, audit, now = () => new Date() }: { db: D
             officerId: e.officerId,
           })),
           skipDuplicates: true,
-        }),
-      ]);
+        });
+        if (audit && by) {
+          await audit.record(
+            { actor: by.actor, ip: by.ip, action: "duty.changed", targetType: "duty", targetId: date, before, after: entries },
+            tx,
+          );
+        }
+      });
       return this.getDuty(date);
     },
 

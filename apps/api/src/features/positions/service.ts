@@ -42,6 +42,9 @@ export function createIngestService(deps: {
 }) {
   const now = deps.now ?? (() => new Date());
   const { options } = deps;
+  const since = now();
+  const rejected: Record<string, number> = {};
+  const unknown = new Map<string, { attempts: number; lastSeenAt: Date }>();
   /** token buckets per device (this process's; a device is normally served by one process at a time) */
   const buckets = new Map<string, { tokens: number; at: number }>();
 
@@ -81,9 +84,6 @@ export function createIngestService(deps: {
     }
     return found;
   }
-  const since = now();
-  const rejected: Record<string, number> = {};
-  const unknown = new Map<string, { attempts: number; lastSeenAt: Date }>();
   const reject = (reason: string, errors: FieldError[], prefix = ""): never => {
     rejected[reason] = (rejected[reason] ?? 0) + 1;
     throw new BadRequestError(
@@ -121,7 +121,11 @@ export function createIngestService(deps: {
     }
     if (rateLimited) {
       const byDevice = new Map<string, DeviceFix[]>();
-      for (const f of fixes) byDevice.set(f.deviceId, [...(byDevice.get(f.deviceId) ?? []), f]);
+      for (const f of fixes) {
+        const list = byDevice.get(f.deviceId);
+        if (list) list.push(f);
+        else byDevice.set(f.deviceId, [f]);
+      }
       for (const [identifier, own] of byDevice) charge((devices.get(identifier) as RegisteredDevice).id, own, receivedAt);
     }
     const resolved: ResolvedFix[] = fixes.map((f) => {

@@ -42,13 +42,12 @@ export function createPostureService({ db, realtime, audit }: { db: DbClient; re
 
   /** the county room hears every grid; each station's room only its own grids */
   function announce(detail: PostureDetail) {
-    if (!realtime) return;
-    realtime.emitCounty("posture:changed", detail);
+    const stations = new Map<string, PostureDetail>();
     for (const stationId of new Set(detail.grids.map((g) => g.stationId))) {
-      realtime.emitStation("posture:changed", { ...detail, grids: detail.grids.filter((g) => g.stationId === stationId) }, stationId);
+      stations.set(stationId, { ...detail, grids: detail.grids.filter((g) => g.stationId === stationId) });
     }
     // stations with no urban grid still hear the county level
-    realtime.emitOtherStations("posture:changed", { ...detail, grids: [] }, [...new Set(detail.grids.map((g) => g.stationId))]);
+    realtime?.emitPerStation("posture:changed", detail, stations, { ...detail, grids: [] });
   }
 
   let watcher: NodeJS.Timeout | undefined;
