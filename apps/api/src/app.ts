@@ -44,7 +44,7 @@ import { inputGuardPlugin } from "./plugins/input-guard";
 import { openapiPlugin } from "./plugins/openapi";
 import { createPurgeJob } from "./plugins/purge";
 import { realtimePlugin } from "./plugins/realtime";
-import { contentSecurityPolicy } from "./plugins/security-headers";
+import { contentSecurityPolicy, redactedRequest } from "./plugins/security-headers";
 import { webPlugin } from "./plugins/web";
 
 export const VERSION = "0.1.0";
@@ -60,7 +60,7 @@ export interface AppDeps {
 
 export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logger }: AppDeps) {
   const app = Fastify({
-    logger: logger ?? { level: config.LOG_LEVEL },
+    logger: logger ?? { level: config.LOG_LEVEL, serializers: { req: redactedRequest } },
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
     requestIdHeader: "x-request-id",
@@ -78,6 +78,7 @@ export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logg
     // HSTS only where the cookies are Secure, i.e. the site is served over HTTPS
     hsts: config.cookieSecure ? { maxAge: 180 * 86_400, includeSubDomains: false } : false,
     referrerPolicy: { policy: "same-origin" },
+    // (upgrade-insecure-requests is in the policy only over HTTPS: on a plain-HTTP intranet it would break the board)
     crossOriginEmbedderPolicy: false,
   });
 

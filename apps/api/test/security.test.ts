@@ -7,6 +7,7 @@ import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../src/config";
 import { createPurgeJob } from "../src/plugins/purge";
+import { redactedRequest } from "../src/plugins/security-headers";
 import { buildTestApp, deviceOf, login, type TestContext } from "./helpers";
 import { freePort } from "./process";
 import { connectBoard, sleep, waitForEvent } from "./realtime-helpers";
@@ -235,15 +236,28 @@ describe("security headers", () => {
       expect(res.headers["x-content-type-options"]).toBe("nosniff");
       expect(res.headers["referrer-policy"]).toBe("same-origin");
       expect(res.headers["strict-transport-security"]).toMatch(/max-age=\d+/);
+      expect(csp).toContain("upgrade-insecure-requests");
     } finally {
       await t.close();
     }
     const plain = await buildTestApp({ env: { COOKIE_SECURE: "false" } });
     try {
-      expect((await plain.app.inject({ method: "GET", url: "/api/health" })).headers["strict-transport-security"]).toBeUndefined();
+      const res = await plain.app.inject({ method: "GET", url: "/api/health" });
+      expect(res.headers["strict-transport-security"]).toBeUndefined();
+      // a plain-HTTP intranet board must not have its own requests upgraded to an HTTPS that is not there
+      expect(String(res.headers["content-security-policy"])).not.toContain("upgrade-insecure-requests");
     } finally {
       await plain.close();
     }
+  });
+});
+
+describe("the request log", () => {
+  it("never holds a device's token from the URL", () => {
+    const logged = redactedRequest({ method: "POST", url: "/ingest/osmand?id=8610&key=secret-token&lat=1", ip: "10.0.0.9" });
+    expect(logged.url).toBe("/ingest/osmand?id=8610&key=[redacted]&lat=1");
+    expect(JSON.stringify(logged)).not.toContain("secret-token");
+    expect(redactedRequest({ method: "GET", url: "/ingest/osmand?KEY=abc" }).url).toBe("/ingest/osmand?KEY=[redacted]");
   });
 });
 

@@ -1,7 +1,7 @@
 // The Content-Security-Policy the board needs and no more: its own scripts; images from itself, data:
 // and blob: URLs (Leaflet, sprites) and the configured tile server; camera streams (hls.js fetches
 // segments, <video> plays blob: media) from the board itself and MEDIA_ORIGINS; its socket on its own
-// origin. It may not be framed by anyone (clickjacking).
+// origin. It may not be framed by anyone (clickjacking). Also: what the request log may show of a request.
 import type { Config } from "../config";
 
 /** The host source of a Leaflet URL template: `https://{s}.tile.example/{z}/{x}/{y}.png` → `https://*.tile.example`. */
@@ -14,7 +14,9 @@ export function tileSource(template: string): string | null {
   return `${match[1].toLowerCase()}//${host}`;
 }
 
-export function contentSecurityPolicy(config: Pick<Config, "TILE_URL" | "MEDIA_ORIGINS">): Record<string, string[]> {
+export function contentSecurityPolicy(
+  config: Pick<Config, "TILE_URL" | "MEDIA_ORIGINS" | "cookieSecure">,
+): Record<string, string[] | null> {
   const tiles = config.TILE_URL ? tileSource(config.TILE_URL) : null;
   const media = config.MEDIA_ORIGINS;
   return {
@@ -31,5 +33,27 @@ export function contentSecurityPolicy(config: Pick<Config, "TILE_URL" | "MEDIA_O
     objectSrc: ["'none'"],
     frameAncestors: ["'none'"],
     formAction: ["'self'"],
+    // served over HTTPS (Secure cookies): fetch everything over HTTPS; on plain HTTP this would break every request
+    upgradeInsecureRequests: config.cookieSecure ? [] : null,
+  };
+}
+
+/**
+ * The request as the log shows it: a device's token travels as `key=` in the URL (as Traccar Client
+ * is set up), and a log must never hold a credential.
+ */
+export function redactedRequest(request: {
+  method: string;
+  url: string;
+  hostname?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+}) {
+  return {
+    method: request.method,
+    url: request.url.replace(/([?&]key=)[^&#]*/gi, "$1[redacted]"),
+    host: request.hostname,
+    remoteAddress: request.ip,
+    remotePort: request.socket?.remotePort,
   };
 }
