@@ -269,3 +269,32 @@ describe("DEVICE_AUTH=none", () => {
     }
   });
 });
+
+describe("a rotated token across API processes", () => {
+  it("stops working at the other process too, within a moment (the database's notice, not the next reload)", async () => {
+    const a = await buildTestApp({ env: { POSITION_TICK_MS: "20" } });
+    const b = await buildTestApp({ ownerUrl: a.ownerUrl, env: { POSITION_TICK_MS: "20" } });
+    try {
+      const admin = await login(a.app, "admin");
+      const { identifier } = await deviceOf(a.db, "un-xj-car-1");
+      const device = await a.db.device.findFirstOrThrow({ where: { identifier } });
+      const old = (await a.app.inject({ method: "POST", url: `/api/devices/${device.id}/token`, headers: { cookie: admin } })).json().token;
+      const send = (token: string) =>
+        b.app.inject({
+          method: "POST",
+          url: `/ingest/osmand?id=${identifier}&key=${token}&timestamp=${Date.now() - 500}&lat=31.03&lon=106.42`,
+        });
+      // B learns the token and keeps it in its cache
+      await expect.poll(async () => (await send(old)).statusCode, { timeout: 3000 }).toBe(200);
+      const fresh = (await a.app.inject({ method: "POST", url: `/api/devices/${device.id}/token`, headers: { cookie: admin } })).json()
+        .token;
+      const t0 = Date.now();
+      await expect.poll(async () => (await send(old)).statusCode, { timeout: 2000, interval: 20 }).toBe(401);
+      expect(Date.now() - t0).toBeLessThan(2000);
+      expect((await send(fresh)).statusCode).toBe(200);
+    } finally {
+      await b.close();
+      await a.close();
+    }
+  });
+});
