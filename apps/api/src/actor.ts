@@ -4,6 +4,8 @@ import type { Role } from "@onemap/shared";
 export interface Actor {
   userId: string;
   username: string;
+  /** how the board names this person (申请人、领导 …), never the username */
+  displayName: string;
   role: Role;
   /** a station chief's one station; null for county-wide roles */
   stationId: string | null;

@@ -1,6 +1,7 @@
 // Property-based fuzzing of every route in the OpenAPI document, as every role and as a stranger:
 // arbitrary path ids, query strings and JSON bodies — with NUL bytes, lone surrogates, huge numbers,
 // year-0000 dates mixed in — must never get a 5xx, and a refused request must change nothing.
+import { ERROR_CODES } from "@onemap/shared";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, login, type TestContext } from "./helpers";
@@ -148,8 +149,12 @@ describe("fuzzing every route", () => {
           const key = `${op.method} ${op.path} ${res.statusCode}`;
           seen.set(key, (seen.get(key) ?? 0) + 1);
           expect(res.statusCode, `${op.method} ${path} as ${role}: ${res.body.slice(0, 300)}`).toBeLessThan(500);
-          if (res.statusCode >= 400)
+          if (res.statusCode >= 400) {
             expect(await fingerprint(), `${op.method} ${path} as ${role} was refused but changed data`).toBe(before);
+            // every refusal names itself with a code the board can translate
+            const code = (res.json() as { code?: string }).code;
+            expect(ERROR_CODES as readonly (string | undefined)[], `${op.method} ${path} as ${role}: code ${code}`).toContain(code);
+          }
         },
       ),
       { numRuns: 1000, seed: 20261128 },

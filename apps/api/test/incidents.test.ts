@@ -390,7 +390,10 @@ describe("incidents and dispatch", () => {
       expect(res.body).toMatchObject({ tier: "LEVEL_II", escalationRequested: null, activatedGroups: ["RAPID_REACTION", "SWAT_ASSAULT"] });
       const duty = await t.db.dutyShift.findMany({ where: { role: "SUPERVISING_LEADER" }, include: { officer: true } });
       expect(duty.map((d) => d.officer.id)).toContain(res.body.commandingOfficer?.id);
-      expect(await heard).toMatchObject({ incidentId: incident.id, from: "ROUTINE", to: "LEVEL_II", by: "leader" });
+      // the notice names the person, not the sign-in name
+      const { displayName } = await t.db.user.findUniqueOrThrow({ where: { username: "leader" } });
+      expect(displayName).not.toBe("leader");
+      expect(await heard).toMatchObject({ incidentId: incident.id, from: "ROUTINE", to: "LEVEL_II", by: displayName });
 
       const event = (await get<IncidentDetail>(`/api/incidents/${incident.id}`, leader)).body.timeline.find(
         (e) => e.type === "tier_changed",

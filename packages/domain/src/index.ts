@@ -2,3 +2,4 @@ export * from "./dispatch";
 export * from "./duty";
 export * from "./geo";
 export * from "./osmand";
+export * from "./taxonomy";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Id, IsoDateTime } from "./common";
 import { Role } from "./enums";
+import { FIELD_MESSAGES } from "./errors";
 
 export const LoginBody = z.object({
   username: z.string().trim().min(1).max(64),
@@ -54,11 +55,11 @@ export const CreateUserBody = z
   .strict()
   .refine((b) => b.role === "STATION_CHIEF" || b.stationId === undefined, {
     path: ["stationId"],
-    message: "only a station chief is bound to a station",
+    message: FIELD_MESSAGES.chief_only_station,
   })
   .refine((b) => b.role !== "STATION_CHIEF" || b.stationId !== undefined, {
     path: ["stationId"],
-    message: "a station chief needs a station",
+    message: FIELD_MESSAGES.chief_needs_station,
   });
 export type CreateUserBody = z.infer<typeof CreateUserBody>;
 
@@ -69,7 +70,7 @@ export const PatchUserBody = z
     displayName: z.string().trim().min(1).max(100).optional(),
   })
   .strict()
-  .refine((b) => Object.keys(b).length > 0, { message: "nothing to change" });
+  .refine((b) => Object.keys(b).length > 0, { message: FIELD_MESSAGES.nothing_to_change });
 export type PatchUserBody = z.infer<typeof PatchUserBody>;
 
 export const UserActionResult = z.object({ ok: z.literal(true), count: z.number().int() });
@@ -88,7 +89,7 @@ export const AuditQuery = z
     /** the id of the last entry of the previous page (newest first) */
     before: z
       .string()
-      .regex(/^\d{1,18}$/, "an entry id")
+      .regex(/^\d{1,18}$/, FIELD_MESSAGES.entry_id)
       .optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
   })

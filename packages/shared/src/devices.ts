@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { Id, IsoDateTime, Latitude, Longitude, Version } from "./common";
 import { UnitStatus } from "./enums";
+import { FIELD_MESSAGES } from "./errors";
 
 export const MAX_BATCH_FIXES = 1000;
 
@@ -13,7 +14,7 @@ export const DeviceFixInput = z
     lat: Latitude,
     lon: Longitude,
     /** ISO-8601, or epoch milliseconds */
-    fixAt: z.union([IsoDateTime, z.number().int().positive().max(8_640_000_000_000_000, "beyond any representable time")]),
+    fixAt: z.union([IsoDateTime, z.number().int().positive().max(8_640_000_000_000_000, FIELD_MESSAGES.beyond_time)]),
     speed: z.number().min(0).max(400).nullish(),
     heading: z.number().min(0).max(360).nullish(),
     altitude: z.number().min(-500).max(9000).nullish(),
@@ -43,8 +44,8 @@ export const TrackQuery = z
     maxPoints: z.coerce.number().int().min(10).max(10_000).default(2000),
   })
   .strict()
-  .refine((q) => Date.parse(q.from) < Date.parse(q.to), { path: ["to"], message: "to must be after from" })
-  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 31 * 86_400_000, { path: ["to"], message: "at most 31 days at a time" });
+  .refine((q) => Date.parse(q.from) < Date.parse(q.to), { path: ["to"], message: FIELD_MESSAGES.to_after_from })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 31 * 86_400_000, { path: ["to"], message: FIELD_MESSAGES.at_most_31_days });
 
 export const TrackPoint = z.object({
   at: IsoDateTime,

@@ -12,9 +12,28 @@ import {
   UnitKind,
   UnitStatus,
 } from "./enums";
+import { FIELD_MESSAGES } from "./errors";
 import { OfficerRef } from "./resources";
 
-/** 警情类别: group, Chinese label, default priority. */
+/** 非警务 hand-over targets */
+export const TransferDepartment = z.enum([
+  "CIVIL_AFFAIRS",
+  "HEALTH",
+  "TELECOM",
+  "ENVIRONMENT",
+  "EMERGENCY_MANAGEMENT",
+  "URBAN_MANAGEMENT",
+  "UTILITIES",
+  "MARKET_REGULATION",
+  "OTHER",
+]);
+export type TransferDepartment = z.infer<typeof TransferDepartment>;
+
+/**
+ * 警情类别: group, Chinese label, default priority. Calls of the `non_police` group are not police
+ * business (非警务): the board leads with a hand-over, and `department` names where the category alone
+ * decides it (a water main → the utilities), so the hand-over is one click.
+ */
 export const INCIDENT_CATEGORIES = {
   theft: { group: "criminal", label: "盗窃", priority: "P3" },
   burglary: { group: "criminal", label: "入室盗窃", priority: "P2" },
@@ -44,35 +63,21 @@ export const INCIDENT_CATEGORIES = {
   disaster: { group: "emergency", label: "自然灾害", priority: "P1" },
   explosion: { group: "emergency", label: "爆炸", priority: "P1" },
   civil_dispute: { group: "non_police", label: "民事纠纷", priority: "P4" },
-  utility_fault: { group: "non_police", label: "水电气故障", priority: "P4" },
-  animal: { group: "non_police", label: "动物求助", priority: "P4" },
-  medical: { group: "non_police", label: "急病求助", priority: "P2" },
+  utility_fault: { group: "non_police", label: "水电气故障", priority: "P4", department: "UTILITIES" },
+  animal: { group: "non_police", label: "动物求助", priority: "P4", department: "URBAN_MANAGEMENT" },
+  medical: { group: "non_police", label: "急病求助", priority: "P2", department: "HEALTH" },
   consultation: { group: "non_police", label: "咨询求助", priority: "P4" },
-} as const satisfies Record<string, { group: string; label: string; priority: Priority }>;
+} as const satisfies Record<string, { group: string; label: string; priority: Priority; department?: TransferDepartment }>;
 
 export const IncidentCategory = z.enum(
   Object.keys(INCIDENT_CATEGORIES) as [keyof typeof INCIDENT_CATEGORIES, ...(keyof typeof INCIDENT_CATEGORIES)[]],
 );
 export type IncidentCategory = z.infer<typeof IncidentCategory>;
 
-/** 非警务 hand-over targets */
-export const TransferDepartment = z.enum([
-  "CIVIL_AFFAIRS",
-  "HEALTH",
-  "TELECOM",
-  "ENVIRONMENT",
-  "EMERGENCY_MANAGEMENT",
-  "URBAN_MANAGEMENT",
-  "UTILITIES",
-  "MARKET_REGULATION",
-  "OTHER",
-]);
-export type TransferDepartment = z.infer<typeof TransferDepartment>;
-
 const PhoneNumber = z
   .string()
   .trim()
-  .regex(/^[0-9+\-() ]{3,20}$/, "a phone number: digits, +, -, spaces");
+  .regex(/^[0-9+\-() ]{3,20}$/, FIELD_MESSAGES.phone);
 
 export const CreateIncidentBody = z
   .object({
@@ -85,6 +90,9 @@ export const CreateIncidentBody = z
     callerName: z.string().trim().max(50).optional(),
     callerPhone: PhoneNumber.optional(),
     description: z.string().trim().max(2000).optional(),
+    /** when the call was taken (the board's form opened): the call-to-dispatch clock starts here.
+     * Default now; not in the future, not more than an hour ago (checked by the server against its clock). */
+    callStartedAt: IsoDateTime.optional(),
   })
   .strict();
 export type CreateIncidentBody = z.infer<typeof CreateIncidentBody>;
@@ -156,6 +164,8 @@ export const Incident = z.object({
   caseLevel: z.number().int().nullable(),
   caseRoute: z.string().nullable(),
   reportedAt: IsoDateTime,
+  /** when the call was taken (before the form was filled in): the call-to-dispatch clock starts here */
+  callStartedAt: IsoDateTime,
   dispatchedAt: IsoDateTime.nullable(),
   onSceneAt: IsoDateTime.nullable(),
   resolvedAt: IsoDateTime.nullable(),
@@ -191,18 +201,24 @@ export const SetIncidentStatusBody = z
       .optional(),
   })
   .strict()
-  .refine((b) => b.status !== "CANCELLED" || b.reason !== undefined, { path: ["reason"], message: "a cancellation needs a reason" })
-  .refine((b) => b.case === undefined || b.status === "RESOLVED", { path: ["case"], message: "a case is opened only when resolving" });
+  .refine((b) => b.status !== "CANCELLED" || b.reason !== undefined, { path: ["reason"], message: FIELD_MESSAGES.cancel_needs_reason })
+  .refine((b) => b.case === undefined || b.status === "RESOLVED", { path: ["case"], message: FIELD_MESSAGES.case_only_resolving });
 export type SetIncidentStatusBody = z.infer<typeof SetIncidentStatusBody>;
 
 export const NoteBody = z.object({ text: z.string().trim().min(1).max(2000) }).strict();
 export const TransferBody = z.object({ department: TransferDepartment, reason: z.string().trim().min(1).max(500) }).strict();
-export const TierBody = z.object({ tier: ResponseTier, reason: z.string().trim().min(2, "give the reason").max(500) }).strict();
+export const TierBody = z
+  .object({ tier: ResponseTier, reason: z.string().trim().min(2, FIELD_MESSAGES.reason_required).max(500) })
+  .strict();
 export const LinkBody = z.object({ duplicateOfId: Id }).strict();
 export const DispatchBody = z
-  .object({ unitIds: z.array(Id).min(1).max(50) })
+  .object({
+    unitIds: z.array(Id).min(1).max(50),
+    /** why police are sent to a call that is not police business (required then; recorded on the timeline) */
+    reason: z.string().trim().min(2, FIELD_MESSAGES.reason_required).max(500).optional(),
+  })
   .strict()
-  .refine((b) => new Set(b.unitIds).size === b.unitIds.length, { path: ["unitIds"], message: "a unit is named twice" });
+  .refine((b) => new Set(b.unitIds).size === b.unitIds.length, { path: ["unitIds"], message: FIELD_MESSAGES.unit_named_twice });
 export type DispatchBody = z.infer<typeof DispatchBody>;
 
 export const DispatchResult = z.object({ incident: Incident, assignments: z.array(AssignmentView) });
@@ -299,6 +315,7 @@ export const TierChangedEvent = z.object({
   from: ResponseTier,
   to: ResponseTier,
   reason: z.string(),
+  /** the display name of the leader who changed it */
   by: z.string(),
   commandingOfficer: OfficerRef.nullable(),
   activatedGroups: z.array(ReinforcementGroupKind),

@@ -50,7 +50,9 @@ export const authPlugin = fp(
       const guard: onRequestHookHandler = (request, _reply, done) => {
         if (!request.actor) return done(new UnauthorizedError());
         if (roles && !roles.includes(request.actor.role))
-          return done(new ForbiddenError(`this needs one of the roles ${roles.join(", ")}`));
+          return done(
+            new ForbiddenError(`this needs one of the roles ${roles.join(", ")}`).coded("role_required", { roles: roles.join(",") }),
+          );
         done();
       };
       return guard;

@@ -1,7 +1,28 @@
-import type { ErrorBody } from "@onemap/shared";
+import { type ErrorBody, type ErrorCode, type ErrorIssue, fieldMessageKey } from "@onemap/shared";
 import type { FastifyError, FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { BadRequestError, DomainError, ServiceUnavailableError, TooManyRequestsError } from "../errors";
+
+/** fastify's own refusals, named by status */
+const FASTIFY_CODES: Record<number, ErrorCode> = {
+  404: "not_found",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+  429: "too_many_requests",
+};
+
+/**
+ * One field issue with a stable code: a shared schema's own message becomes `field:<key>`; zod's
+ * built-in ones keep their code and facts (minimum, format…) so a board can say them in its language.
+ */
+function issueOf(path: string, message: string, code: string, params: Record<string, unknown>): ErrorIssue {
+  const key = fieldMessageKey(message);
+  if (key) return { path, message, code: `field:${key}` };
+  const facts = Object.fromEntries(
+    Object.entries(params).filter(([k, v]) => k !== "input" && k !== "missingProperty" && (typeof v !== "object" || Array.isArray(v))),
+  );
+  return { path, message, code, ...(Object.keys(facts).length > 0 ? { params: facts } : {}) };
+}
 
 /** The one error handler: domain errors and validation to 4xx with the reason; anything else a 500 that reveals nothing. */
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
@@ -16,8 +37,9 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
             .split("/")
             .filter(Boolean),
         ].join(".");
-        const missing = (v.params as { missingProperty?: string } | undefined)?.missingProperty;
-        return { path: missing ? `${path}.${missing}` : path, message: v.message ?? "invalid" };
+        const params = (v.params ?? {}) as Record<string, unknown>;
+        const missing = typeof params.missingProperty === "string" ? params.missingProperty : undefined;
+        return issueOf(missing ? `${path}.${missing}` : path, v.message ?? "invalid", String(v.keyword ?? "custom"), params);
       });
       const body: ErrorBody = {
         statusCode: 400,
@@ -25,13 +47,14 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
         message: issues.map((i) => `${i.path}: ${i.message}`).join("; "),
         requestId,
         issues,
+        code: "invalid_input",
       };
       return reply.status(400).send(body);
     }
     if (error instanceof DomainError) {
-      const body: ErrorBody = { statusCode: error.statusCode, error: error.error, message: error.message, requestId };
-      if (error instanceof BadRequestError && error.issues.length > 0) body.issues = error.issues;
-      if (error.code) body.code = error.code;
+      const body: ErrorBody = { statusCode: error.statusCode, error: error.error, message: error.message, requestId, code: error.code };
+      if (error instanceof BadRequestError && error.issues.length > 0)
+        body.issues = error.issues.map((i) => (i.code ? i : issueOf(i.path, i.message, "custom", i.params ?? {})));
       if (error.params) body.params = error.params;
       if (error instanceof ServiceUnavailableError || error instanceof TooManyRequestsError)
         reply.header("retry-after", String(error.retryAfterS));
@@ -45,6 +68,7 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
         error: error.name === "FastifyError" ? "Bad Request" : (error.code ?? "Error"),
         message: error.message,
         requestId,
+        code: FASTIFY_CODES[status] ?? "bad_request",
       };
       return reply.status(status).send(body);
     }

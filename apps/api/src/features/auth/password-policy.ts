@@ -48,6 +48,6 @@ export function assertStrongPassword(password: string, related: readonly string[
   const weakness = checkPassword(password, related);
   if (!weakness) return;
   throw new BadRequestError(`${field}: ${weakness.en} / ${weakness.zh}`, [
-    { path: field, message: `${weakness.en} / ${weakness.zh}` },
+    { path: field, message: `${weakness.en} / ${weakness.zh}`, code: weakness.code, params: { min: MIN_PASSWORD_LENGTH } },
   ]).coded(weakness.code, { min: MIN_PASSWORD_LENGTH });
 }

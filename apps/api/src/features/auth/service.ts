@@ -147,12 +147,13 @@ export function createAuthService({ db, reads, audit, sessionTtlMs, now = () => 
         lastSeenAtMs: number;
         userId: string;
         username: string;
+        displayName: string;
         role: Role;
         stationId: string | null;
         disabled: boolean;
       }>(
         `SELECT s.id, extract(epoch FROM s."expiresAt") * 1000 AS "expiresAtMs", extract(epoch FROM s."lastSeenAt") * 1000 AS "lastSeenAtMs",
-                u.id AS "userId", u.username, u.role::text AS role, u."stationId", u.disabled
+                u.id AS "userId", u.username, u."displayName", u.role::text AS role, u."stationId", u.disabled
            FROM "Session" s JOIN "User" u ON u.id = s."userId"
           WHERE s."tokenHash" = $1`,
         [sha256(token)],
@@ -166,6 +167,7 @@ export function createAuthService({ db, reads, audit, sessionTtlMs, now = () => 
       return {
         userId: session.userId,
         username: session.username,
+        displayName: session.displayName,
         role: session.role,
         stationId: session.stationId,
         sessionId: session.id,

@@ -1,6 +1,6 @@
 import type { DbClient } from "@onemap/db";
 import { chinaDate, shiftAt } from "@onemap/domain";
-import type { Duty, DutyRole, Shift } from "@onemap/shared";
+import { type Duty, type DutyRole, FIELD_MESSAGES, type Shift } from "@onemap/shared";
 import type { Requester } from "../../actor";
 import { BadRequestError } from "../../errors";
 import type { AuditService } from "../audit/service";
@@ -15,7 +15,9 @@ export function createDutyService({ db, audit, now = () => new Date() }: { db: D
       const ids = [...new Set(entries.map((e) => e.officerId))];
       const found = new Set((await db.officer.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((o) => o.id));
       const issues = entries.flatMap((e, i) =>
-        found.has(e.officerId) ? [] : [{ path: `body.entries.${i}.officerId`, message: `no officer ${e.officerId}` }],
+        found.has(e.officerId)
+          ? []
+          : [{ path: `body.entries.${i}.officerId`, message: FIELD_MESSAGES.no_such_officer, code: "field:no_such_officer" }],
       );
       if (issues.length > 0) throw new BadRequestError(issues.map((x) => `${x.path}: ${x.message}`).join("; "), issues);
       const day = new Date(`${date}T00:00:00Z`);

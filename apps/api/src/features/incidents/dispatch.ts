@@ -4,10 +4,23 @@
 // Idempotency-Key makes a repeated click return the first answer without a second effect.
 import { createHash, randomUUID } from "node:crypto";
 import { type DbClient, Prisma } from "@onemap/db";
-import { ACTIVE_ASSIGNMENT_STATUSES, assignmentTransitionError, DISPATCHABLE_INCIDENT_STATUSES, distanceMeters } from "@onemap/domain";
-import type { AssignmentStatus, DispatchResult, UnitStatus } from "@onemap/shared";
+import {
+  ACTIVE_ASSIGNMENT_STATUSES,
+  assignmentTransitionError,
+  DISPATCHABLE_INCIDENT_STATUSES,
+  distanceMeters,
+  isPoliceBusiness,
+} from "@onemap/domain";
+import {
+  type AssignmentStatus,
+  type DispatchResult,
+  type ErrorCode,
+  FIELD_MESSAGES,
+  type IncidentCategory,
+  type UnitStatus,
+} from "@onemap/shared";
 import { type Actor, stationScope } from "../../actor";
-import { ConflictError, NotFoundError } from "../../errors";
+import { BadRequestError, ConflictError, NotFoundError } from "../../errors";
 import type { Realtime } from "../../plugins/realtime";
 import { toAssignment, toIncident } from "./mappers";
 import { type IncidentService, TX } from "./service";
@@ -56,9 +69,16 @@ export function createDispatchService({
   }
 
   return {
-    async dispatch(actor: Actor, incidentId: string, unitIds: string[], idempotencyKey?: string): Promise<DispatchOutcome> {
+    /** `reason`: why police go to a call that is not police business (required for those; on the timeline) */
+    async dispatch(
+      actor: Actor,
+      incidentId: string,
+      unitIds: string[],
+      idempotencyKey?: string,
+      reason?: string,
+    ): Promise<DispatchOutcome> {
       const requestHash = createHash("sha256")
-        .update(JSON.stringify({ incidentId, unitIds: [...unitIds].sort() }))
+        .update(JSON.stringify({ incidentId, unitIds: [...unitIds].sort(), reason: reason ?? null }))
         .digest("hex");
       const at = now();
       let result: { body: DispatchResult; units: { id: string; status: UnitStatus; version: number; homeStationId: string }[] };
@@ -73,7 +93,8 @@ export function createDispatchService({
               const stored = await tx.idempotencyKey.findUniqueOrThrow({
                 where: { userId_key: { userId: actor.userId, key: idempotencyKey } },
               });
-              if (stored.requestHash !== requestHash) throw new ConflictError("this Idempotency-Key was used for a different request");
+              if (stored.requestHash !== requestHash)
+                throw new ConflictError("this Idempotency-Key was used for a different request").coded("idempotency_key_reused");
               throw new Replay(stored.statusCode, stored.response);
             }
           }
@@ -81,11 +102,21 @@ export function createDispatchService({
           // the incident's own columns only: its relations are read once, for the answer
           const incident = await tx.incident.findFirst({
             where: { id: incidentId, ...(scope ? { stationId: scope } : {}) },
-            select: { number: true, status: true, version: true, dispatchedAt: true },
+            select: { number: true, status: true, version: true, dispatchedAt: true, category: true },
           });
           if (!incident) throw new NotFoundError("incident");
+          if (!reason && !isPoliceBusiness(incident.category as IncidentCategory))
+            throw new BadRequestError(`incident ${incident.number} is not police business: give the reason for sending police`, [
+              { path: "body.reason", message: FIELD_MESSAGES.reason_required, code: "field:reason_required" },
+            ]).coded("dispatch_reason_required", { number: incident.number });
           if (!DISPATCHABLE_INCIDENT_STATUSES.includes(incident.status))
-            throw new ConflictError(`incident ${incident.number} is ${incident.status}: no more units can be sent`);
+            throw new ConflictError(`incident ${incident.number} is ${incident.status}: no more units can be sent`).coded(
+              "incident_not_open",
+              {
+                number: incident.number,
+                status: incident.status,
+              },
+            );
 
           // the claim: only available units the caller may see; anything short of all is explained below
           const claimed = await tx.$queryRaw<
@@ -100,10 +131,10 @@ export function createDispatchService({
               select: { id: true, callsign: true },
             });
             const missing = unitIds.filter((id) => !visible.some((u) => u.id === id));
-            if (missing.length > 0) throw new NotFoundError(`unit ${missing.join(", ")}`);
+            if (missing.length > 0) throw new NotFoundError("unit", missing.join(", "));
             const taken = unitIds.filter((id) => !claimed.some((c) => c.id === id));
             const reasons = await Promise.all(
-              taken.map(async (unitId): Promise<{ text: string; code: string; params: Record<string, string> }> => {
+              taken.map(async (unitId): Promise<{ text: string; code: ErrorCode; params: Record<string, string> }> => {
                 const callsign = visible.find((u) => u.id === unitId)?.callsign ?? unitId;
                 const active = await tx.assignment.findFirst({
                   where: { unitId, status: { in: [...ACTIVE_ASSIGNMENT_STATUSES] } },
@@ -153,7 +184,13 @@ export function createDispatchService({
               version: { increment: 1 },
             },
           });
-          if (updated.count === 0) throw new ConflictError(`incident ${incident.number} was changed by someone else meanwhile: try again`);
+          if (updated.count === 0)
+            throw new ConflictError(`incident ${incident.number} was changed by someone else meanwhile: try again`).coded(
+              "changed_meanwhile",
+              {
+                number: incident.number,
+              },
+            );
           await incidents.record(
             tx,
             incidentId,
@@ -164,6 +201,7 @@ export function createDispatchService({
               status: incident.status === "NEW" ? "DISPATCHED" : incident.status,
               units: unitIds.map((id) => ({ id, callsign: claimed.find((u) => u.id === id)?.callsign ?? id })),
             },
+            reason ?? null,
           );
           const fresh = await incidents.load(tx, actor, incidentId);
           const body: DispatchResult = {
@@ -182,7 +220,7 @@ export function createDispatchService({
         if (error instanceof Replay) return { statusCode: error.statusCode, body: error.body as DispatchResult, replayed: true };
         // the partial unique index caught what the conditional update let through: still a taken unit
         if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
-          throw new ConflictError("a unit was taken by another dispatch at the same moment");
+          throw new ConflictError("a unit was taken by another dispatch at the same moment").coded("units_unavailable");
         throw error;
       }
       incidents.publish("incident:updated", result.body.incident);
@@ -207,7 +245,7 @@ export function createDispatchService({
         // a device speaks only for its own unit: another unit's assignment does not exist for it
         if (!a || ("unitId" in by && a.unitId !== by.unitId)) throw new NotFoundError("assignment");
         const error = assignmentTransitionError(a.status, to);
-        if (error) throw new ConflictError(error);
+        if (error) throw new ConflictError(error).coded("transition_refused", { number: a.incident.number, from: a.status, to });
         await tx.assignment.update({ where: { id: a.id }, data: { status: to, [STAMP_FOR[to]]: at } });
         const unitStatus = UNIT_STATUS_FOR[to];
         let unit = a.unit;

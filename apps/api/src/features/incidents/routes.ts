@@ -104,7 +104,13 @@ export const incidentRoutes: FastifyPluginAsyncZod<{ incidents: IncidentService;
       },
     },
     async (req, reply) => {
-      const outcome = await dispatch.dispatch(actorOf(req), req.params.id, req.body.unitIds, req.headers["idempotency-key"]);
+      const outcome = await dispatch.dispatch(
+        actorOf(req),
+        req.params.id,
+        req.body.unitIds,
+        req.headers["idempotency-key"],
+        req.body.reason,
+      );
       if (outcome.replayed) reply.header("idempotent-replayed", "true");
       return reply.status(outcome.statusCode).send(outcome.body);
     },

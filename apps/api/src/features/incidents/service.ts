@@ -24,6 +24,7 @@ import {
 import {
   type CreateIncidentBody,
   type DutyRole,
+  FIELD_MESSAGES,
   type GeoJsonPolygon,
   INCIDENT_CATEGORIES,
   type Incident,
@@ -39,7 +40,7 @@ import {
 } from "@onemap/shared";
 import type pg from "pg";
 import { type Actor, stationScope } from "../../actor";
-import { ConflictError, ForbiddenError, NotFoundError } from "../../errors";
+import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from "../../errors";
 import type { Realtime } from "../../plugins/realtime";
 import { type IncidentRow, incidentInclude, toIncident } from "./mappers";
 
@@ -58,6 +59,26 @@ interface RankableUnit {
 }
 /** interactive transactions may wait a while for a connection under a burst of calls */
 export const TX = { maxWait: 10_000, timeout: 15_000 };
+
+/** a board's clock may run a little ahead of the server's: this much is taken as "now" */
+const CALL_CLOCK_SKEW_MS = 60_000;
+const CALL_MAX_AGE_MS = 3_600_000;
+
+/** When the call was taken: the board's `callStartedAt`, checked against this server's clock. */
+function callStart(given: string | undefined, at: Date): Date {
+  if (given === undefined) return at;
+  const t = Date.parse(given);
+  const path = "body.callStartedAt";
+  if (t > at.getTime() + CALL_CLOCK_SKEW_MS)
+    throw new BadRequestError(`${path}: ${FIELD_MESSAGES.call_in_future}`, [
+      { path, message: FIELD_MESSAGES.call_in_future, code: "field:call_in_future" },
+    ]);
+  if (t < at.getTime() - CALL_MAX_AGE_MS)
+    throw new BadRequestError(`${path}: ${FIELD_MESSAGES.call_too_old}`, [
+      { path, message: FIELD_MESSAGES.call_too_old, code: "field:call_too_old" },
+    ]);
+  return new Date(Math.min(t, at.getTime()));
+}
 
 export interface IncidentDeps {
   db: DbClient;
@@ -106,7 +127,11 @@ export function createIncidentService({ db, reads, realtime, now = () => new Dat
       where: { id: row.id, version: row.version },
       data: { ...data, version: { increment: 1 } },
     });
-    if (result.count === 0) throw new ConflictError(`incident ${row.number} was changed by someone else meanwhile: reload and try again`);
+    if (result.count === 0)
+      throw new ConflictError(`incident ${row.number} was changed by someone else meanwhile: reload and try again`).coded(
+        "changed_meanwhile",
+        { number: row.number },
+      );
   }
 
   function publish(event: "incident:created" | "incident:updated", incident: Incident) {
@@ -214,11 +239,12 @@ export function createIncidentService({ db, reads, realtime, now = () => new Dat
         const stations = await db.station.findMany({ where: { kind: "POLICE_STATION" }, select: { id: true, lat: true, lon: true } });
         stationId = nearest(body, stations)?.id;
       }
-      if (!stationId) throw new ConflictError("no police station is registered to take this incident");
+      if (!stationId) throw new ConflictError("no police station is registered to take this incident").coded("no_station_for_location");
       const scope = stationScope(actor);
       if (scope && scope !== stationId)
-        throw new ForbiddenError("this location is outside your station's area: the command centre takes it");
+        throw new ForbiddenError("this location is outside your station's area: the command centre takes it").coded("outside_station_area");
       const at = now();
+      const callStartedAt = callStart(body.callStartedAt, at);
       const id = randomUUID();
       // The day's counter is bumped in its own statement, not inside the transaction: under a burst of
       // calls a row lock held for a whole transaction would queue every call behind it. A failed
@@ -245,6 +271,7 @@ export function createIncidentService({ db, reads, realtime, now = () => new Dat
             stationId,
             createdById: actor.userId,
             reportedAt: at,
+            callStartedAt,
           },
         });
         const created = await load(tx, actor, id);
@@ -316,7 +343,7 @@ export function createIncidentService({ db, reads, realtime, now = () => new Dat
       const { row, released } = await db.$transaction(async (tx) => {
         const row = await load(tx, actor, id);
         const error = incidentTransitionError(row.status, body.status);
-        if (error) throw new ConflictError(error);
+        if (error) throw new ConflictError(error).coded("transition_refused", { number: row.number, from: row.status, to: body.status });
         const route = body.status === "RESOLVED" && body.case ? routeCase(body.case) : null;
         const stamp =
           body.status === "ON_SCENE"
@@ -365,7 +392,7 @@ export function createIncidentService({ db, reads, realtime, now = () => new Dat
       const { row, released } = await db.$transaction(async (tx) => {
         const row = await load(tx, actor, id);
         const error = incidentTransitionError(row.status, "TRANSFERRED");
-        if (error) throw new ConflictError(error);
+        if (error) throw new ConflictError(error).coded("transition_refused", { number: row.number, from: row.status, to: "TRANSFERRED" });
         await update(tx, row, { status: "TRANSFERRED", transferredAt: at, transferDepartment: department });
         const released = await releaseUnits(tx, id, "CANCELLED", at);
         await record(
@@ -383,7 +410,7 @@ export function createIncidentService({ db, reads, realtime, now = () => new Dat
     },
 
     async link(actor: Actor, id: string, duplicateOfId: string): Promise<Incident> {
-      if (id === duplicateOfId) throw new ConflictError("an incident cannot duplicate itself");
+      if (id === duplicateOfId) throw new ConflictError("an incident cannot duplicate itself").coded("duplicate_of_itself");
       const row = await db.$transaction(async (tx) => {
         const row = await load(tx, actor, id);
         const original = await load(tx, actor, duplicateOfId);
@@ -407,8 +434,12 @@ export function createIncidentService({ db, reads, realtime, now = () => new Dat
       const { row, change } = await db.$transaction(async (tx) => {
         const row = await load(tx, actor, id);
         if (!OPEN_INCIDENT_STATUSES.includes(row.status))
-          throw new ConflictError(`incident ${row.number} is ${row.status}: its tier can no longer change`);
-        if (row.tier === tier) throw new ConflictError(`incident ${row.number} is already at ${tier}`);
+          throw new ConflictError(`incident ${row.number} is ${row.status}: its tier can no longer change`).coded("incident_not_open", {
+            number: row.number,
+            status: row.status,
+          });
+        if (row.tier === tier)
+          throw new ConflictError(`incident ${row.number} is already at ${tier}`).coded("tier_unchanged", { number: row.number, tier });
         const change = tierChange(row.tier, tier);
         await update(tx, row, { tier, escalationRequested: null, commandingOfficerId: commander?.id ?? null });
         await record(
@@ -437,7 +468,7 @@ export function createIncidentService({ db, reads, realtime, now = () => new Dat
           from: change.from,
           to: change.to,
           reason,
-          by: actor.username,
+          by: actor.displayName,
           commandingOfficer: commander,
           activatedGroups: activatedGroups(tier),
           at: now().toISOString(),
@@ -452,9 +483,16 @@ export function createIncidentService({ db, reads, realtime, now = () => new Dat
     async requestEscalation(actor: Actor, id: string, tier: ResponseTier, reason: string): Promise<Incident> {
       const row = await db.$transaction(async (tx) => {
         const row = await load(tx, actor, id);
-        if (!OPEN_INCIDENT_STATUSES.includes(row.status)) throw new ConflictError(`incident ${row.number} is ${row.status}`);
+        if (!OPEN_INCIDENT_STATUSES.includes(row.status))
+          throw new ConflictError(`incident ${row.number} is ${row.status}`).coded("incident_not_open", {
+            number: row.number,
+            status: row.status,
+          });
         if (tierRank(tier) <= tierRank(row.tier))
-          throw new ConflictError(`incident ${row.number} is already at ${row.tier}: ask for a higher tier`);
+          throw new ConflictError(`incident ${row.number} is already at ${row.tier}: ask for a higher tier`).coded("tier_not_higher", {
+            number: row.number,
+            tier: row.tier,
+          });
         await update(tx, row, { escalationRequested: tier });
         await record(tx, id, actor.userId, "escalation_requested", { tier: row.tier }, { requested: tier }, reason);
         return load(tx, actor, id);

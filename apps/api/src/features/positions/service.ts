@@ -116,7 +116,8 @@ export function createIngestService(deps: {
     if (missing.length > 0) {
       noteUnknown(missing);
       throw new NotFoundError(
-        `device ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ` and ${missing.length - 5} more` : ""} (not registered to any unit)`,
+        "device",
+        `${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ` and ${missing.length - 5} more` : ""} (not registered to any unit)`,
       );
     }
     if (rateLimited) {
@@ -227,11 +228,13 @@ export function createIngestService(deps: {
       const who = options.deviceAuth === "token" ? await principal(bearer) : null;
       if (who?.kind === "device") {
         if (deviceId !== undefined && deviceId !== who.device.identifier)
-          throw new ForbiddenError("a device reports only for its own unit");
+          throw new ForbiddenError("a device reports only for its own unit").coded("device_not_own");
         return who.device.unitId;
       }
       if (deviceId === undefined)
-        throw new BadRequestError("body.deviceId: required from a gateway", [{ path: "body.deviceId", message: "required" }]);
+        throw new BadRequestError("body.deviceId: required from a gateway", [
+          { path: "body.deviceId", message: "required", code: "field:required" },
+        ]);
       const device = (await deps.registry.resolve([deviceId])).get(deviceId);
       if (!device) throw new NotFoundError("assignment");
       return device.unitId;

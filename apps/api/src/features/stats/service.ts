@@ -19,8 +19,8 @@ export function createStatsService({ db, now = () => new Date() }: { db: DbClien
         db.unit.groupBy({ by: ["status"], where: scope ? { homeStationId: scope } : {}, _count: { _all: true } }),
         db.$queryRaw<{ incidents: number; dispatched: number; median: number | null; p90: number | null }[]>`
           SELECT count(*)::int AS incidents, count("dispatchedAt")::int AS dispatched,
-                 percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "dispatchedAt" - "reportedAt")) AS median,
-                 percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM "dispatchedAt" - "reportedAt")) AS p90
+                 percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "dispatchedAt" - "callStartedAt")) AS median,
+                 percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM "dispatchedAt" - "callStartedAt")) AS p90
             FROM "Incident"
            WHERE "reportedAt" >= ${from} AND "reportedAt" < ${to} AND (${scope}::text IS NULL OR "stationId" = ${scope})`,
       ]);

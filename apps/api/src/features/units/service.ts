@@ -19,14 +19,16 @@ export function createUnitService({ db, realtime, audit }: { db: DbClient; realt
       if (DISPATCH_STATUSES.has(unit.status)) {
         throw new ConflictError(
           `unit ${unit.callsign} is ${unit.status.toLowerCase().replace("_", " ")} on an incident: clear its assignment first`,
-        );
+        ).coded("unit_unavailable", { callsign: unit.callsign, status: unit.status });
       }
       const result = await db.unit.updateMany({
         where: { id: unitId, version: body.version },
         data: { status: body.status, version: { increment: 1 } },
       });
       if (result.count === 0)
-        throw new ConflictError(`unit ${unit.callsign} was changed by someone else (now version ${unit.version}): reload and try again`);
+        throw new ConflictError(
+          `unit ${unit.callsign} was changed by someone else (now version ${unit.version}): reload and try again`,
+        ).coded("changed_meanwhile", { number: unit.callsign });
       const updated = await db.unit.findUniqueOrThrow({ where: { id: unitId }, include: unitInclude });
       await audit.record({
         actor,

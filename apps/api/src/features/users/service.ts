@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { type DbClient, hashPassword, Prisma } from "@onemap/db";
-import type { CreateUserBody, PatchUserBody, UserAccount } from "@onemap/shared";
+import { type CreateUserBody, FIELD_MESSAGES, type PatchUserBody, type UserAccount } from "@onemap/shared";
 import type { Requester } from "../../actor";
 import { BadRequestError, ConflictError, NotFoundError } from "../../errors";
 import type { AuditService } from "../audit/service";
@@ -86,7 +86,7 @@ export function createUserService({
         const station = body.stationId ? await db.station.findUnique({ where: { id: body.stationId } }) : null;
         if (station?.kind !== "POLICE_STATION") {
           throw new BadRequestError("a station chief needs the id of a police station", [
-            { path: "body.stationId", message: "no such police station" },
+            { path: "body.stationId", message: FIELD_MESSAGES.no_such_station, code: "field:no_such_station" },
           ]);
         }
       }
