@@ -2,7 +2,8 @@
 import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import type { DbClient } from "@onemap/db";
-import Fastify, { type FastifyServerOptions } from "fastify";
+import type { ErrorBody } from "@onemap/shared";
+import Fastify, { type FastifyReply, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import pg from "pg";
 import type { Config } from "./config";
@@ -65,6 +66,17 @@ export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logg
     bodyLimit: 1024 * 1024,
     requestIdHeader: "x-request-id",
     genReqId: () => crypto.randomUUID(),
+    // a URL or content type fastify cannot even route: a 400 with a code, like every other refusal
+    frameworkErrors: (error, request, reply) => {
+      const body: ErrorBody = {
+        statusCode: 400,
+        error: "Bad Request",
+        message: error.message,
+        requestId: request.id,
+        code: error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" ? "unsupported_media_type" : "bad_request",
+      };
+      void (reply as FastifyReply).status(400).send(body);
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

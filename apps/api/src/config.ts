@@ -124,8 +124,13 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
+/** settings where an empty value means "none", not "the default" (TILE_URL= : no base map) */
+const EMPTY_MEANS_NONE = new Set(["TILE_URL"]);
+
 export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const picked = Object.fromEntries(Object.keys(ConfigSchema.in.shape).map((key) => [key, env[key] === "" ? undefined : env[key]]));
+  const picked = Object.fromEntries(
+    Object.keys(ConfigSchema.in.shape).map((key) => [key, env[key] === "" && !EMPTY_MEANS_NONE.has(key) ? undefined : env[key]]),
+  );
   const result = ConfigSchema.safeParse(picked);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);

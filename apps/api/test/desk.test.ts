@@ -149,6 +149,12 @@ describe("the operator's desk", () => {
       );
     });
 
+    it("a field left out is 'required', whatever check it then fails", async () => {
+      const res = await post("/api/incidents", operator, { lat: 31.03, lon: 106.4 });
+      expect(res.status).toBe(400);
+      expect(res.body.issues).toEqual([expect.objectContaining({ path: "body.category", code: "field:required" })]);
+    });
+
     it("a station chief's call outside the station's area is refused with its code", async () => {
       const res = await post("/api/incidents", chief, { category: "theft", lat: 31.03, lon: 106.395 });
       expect(res.status).toBe(403);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseConfig } from "../src/config";
 import { buildTestApp, login, type TestContext } from "./helpers";
 
 describe("map settings", () => {
@@ -24,6 +25,13 @@ describe("map settings", () => {
       maxZoom: 18,
       coordSystem: "GCJ02",
     });
+  });
+
+  it("takes an empty TILE_URL as no base map (an offline network), not as the default tile server", () => {
+    expect(parseConfig({ TILE_URL: "" }).TILE_URL).toBe("");
+    expect(parseConfig({}).TILE_URL).toContain("openstreetmap");
+    // other settings left empty still mean their default
+    expect(parseConfig({ TILE_URL: "", TILE_MAX_ZOOM: "" }).TILE_MAX_ZOOM).toBe(19);
   });
 
   it("is not shown to someone who has not signed in", async () => {

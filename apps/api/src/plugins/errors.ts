@@ -1,5 +1,5 @@
-import { type ErrorBody, type ErrorCode, type ErrorIssue, fieldMessageKey } from "@onemap/shared";
-import type { FastifyError, FastifyInstance } from "fastify";
+import { type ErrorBody, type ErrorCode, type ErrorIssue, FIELD_MESSAGES, fieldMessageKey } from "@onemap/shared";
+import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { BadRequestError, DomainError, ServiceUnavailableError, TooManyRequestsError } from "../errors";
 
@@ -24,6 +24,18 @@ function issueOf(path: string, message: string, code: string, params: Record<str
   return { path, message, code, ...(Object.keys(facts).length > 0 ? { params: facts } : {}) };
 }
 
+/** true when the request has nothing at `body.a.b` (the path of an issue) */
+function absent(request: FastifyRequest, path: string): boolean {
+  const [part, ...keys] = path.split(".");
+  if (keys.length === 0) return false;
+  let at: unknown = (request as unknown as Record<string, unknown>)[part ?? ""];
+  for (const key of keys) {
+    if (at === null || typeof at !== "object") return false;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at === undefined;
+}
+
 /** The one error handler: domain errors and validation to 4xx with the reason; anything else a 500 that reveals nothing. */
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -39,7 +51,10 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
         ].join(".");
         const params = (v.params ?? {}) as Record<string, unknown>;
         const missing = typeof params.missingProperty === "string" ? params.missingProperty : undefined;
-        return issueOf(missing ? `${path}.${missing}` : path, v.message ?? "invalid", String(v.keyword ?? "custom"), params);
+        const field = missing ? `${path}.${missing}` : path;
+        // a field left out is "required", whatever check it then failed
+        if (absent(request, field)) return { path: field, message: FIELD_MESSAGES.required, code: "field:required" };
+        return issueOf(field, v.message ?? "invalid", String(v.keyword ?? "custom"), params);
       });
       const body: ErrorBody = {
         statusCode: 400,

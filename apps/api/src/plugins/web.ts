@@ -23,7 +23,14 @@ export const webPlugin = fp(async (app: FastifyInstance, opts: { distDir: string
     if (built && request.method === "GET" && !API_PREFIXES.some((p) => path.startsWith(p))) {
       return reply.type("text/html").sendFile("index.html");
     }
-    const body: ErrorBody = { statusCode: 404, error: "Not Found", message: `no route ${request.method} ${path}`, requestId: request.id };
+    const body: ErrorBody = {
+      statusCode: 404,
+      error: "Not Found",
+      message: `no route ${request.method} ${path}`,
+      requestId: request.id,
+      code: "not_found",
+      params: { what: "route" },
+    };
     return reply.status(404).send(body);
   });
 });

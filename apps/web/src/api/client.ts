@@ -1,32 +1,20 @@
 // The board's one HTTP helper: same-origin, the session cookie, the server's message and field issues.
 // A 401 on any call means the session has ended: the handler sends the user back to sign-in.
-import type { ErrorBody } from "@onemap/shared";
-import { formatTime, i18n } from "../i18n";
+import type { ErrorBody, ErrorIssue } from "@onemap/shared";
+import { i18n } from "../i18n";
+import { issueMessage, refusalMessage } from "../i18n/refusals";
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    /** the fields the server refused, as `body.lat` → message */
-    readonly issues: { path: string; message: string }[] = [],
+    /** the fields the server refused, as `body.lat` → message (with the issue's code and facts) */
+    readonly issues: ErrorIssue[] = [],
     /** the refusal's stable name and facts, when the server gave them */
     readonly code?: string,
   ) {
     super(message);
   }
-}
-
-/** The server's refusal in the board's language when it named it (`code`), else its own message. */
-export function localizedMessage(body: Partial<ErrorBody> | null, status: number, fallback: string): string {
-  if (body?.code && i18n.exists(`errors.codes.${body.code}`)) {
-    const params: Record<string, string | number> = { ...(body.params ?? {}) };
-    if (typeof params.status === "string") params.statusLabel = i18n.t(`unitStatus.${params.status}`, { defaultValue: params.status });
-    // instants come as ISO strings: shown as this board's clock time
-    if (typeof params.at === "string" && !Number.isNaN(Date.parse(params.at))) params.at = formatTime(params.at);
-    return i18n.t(`errors.codes.${body.code}`, params);
-  }
-  if (status === 429) return i18n.t("errors.tooMany");
-  return body?.message ?? fallback;
 }
 
 let onUnauthorized: () => void = () => {};
@@ -56,18 +44,18 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   if (!res.ok) {
     const body = json as Partial<ErrorBody> | null;
     if (res.status === 401 && !path.startsWith("/api/auth/login")) onUnauthorized();
-    throw new ApiError(res.status, localizedMessage(body, res.status, res.statusText), body?.issues ?? [], body?.code);
+    throw new ApiError(res.status, refusalMessage(body, res.status, res.statusText), body?.issues ?? [], body?.code);
   }
   return json as T;
 }
 
-/** Field errors keyed by the form field: `body.callerPhone` → `callerPhone`. */
+/** Field errors keyed by the form field, in the board's language: `body.callerPhone` → `callerPhone`. */
 export function fieldIssues(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError)) return {};
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = issue.path.replace(/^body\.?/, "").split(".")[0] ?? "";
-    if (field && !out[field]) out[field] = issue.message;
+    if (field && !out[field]) out[field] = issueMessage(issue);
   }
   return out;
 }

@@ -51,7 +51,8 @@ export function App() {
       theme={{ token: { borderRadius: 4, fontSize: 13 } }}
       componentSize="small"
     >
-      <AntApp>
+      {/* toasts open below the header, never over the statistics */}
+      <AntApp message={{ top: 64, maxCount: 3 }}>
         <QueryClientProvider client={queryClient}>
           <Gate />
         </QueryClientProvider>

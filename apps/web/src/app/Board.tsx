@@ -3,7 +3,7 @@
 // for track playback open over the map.
 import type { Me } from "@onemap/shared";
 import { Alert, Badge, Button, Space, Typography } from "antd";
-import { useCallback, useEffect } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLogout } from "../features/auth/api/logout";
 import { CameraPanel } from "../features/cameras/components/CameraPanel";
@@ -22,22 +22,60 @@ import { UnitCard } from "../features/units/components/UnitCard";
 import { UnitSearch } from "../features/units/components/UnitSearch";
 import { type Language, setLanguage } from "../i18n";
 import { BoardMap } from "../map/BoardMap";
+import { feedSilenceMs, feedStarted } from "../realtime/positions";
 import { useLive } from "../realtime/store";
 import { ui } from "../ui/store";
+import { useNow } from "../ui/useNow";
 
+/** "Live" only while the socket is up and positions arrive; else how long the position feed has been silent. */
 function ConnectionBadge() {
   const { t } = useTranslation();
   const connection = useLive((s) => s.connection);
+  const now = useNow(1000);
+  const silentS = Math.round(feedSilenceMs(now) / 1000);
+  const state = connection !== "live" ? connection : silentS > 0 ? "stalled" : "live";
+  const label = {
+    live: t("connection.live"),
+    connecting: t("connection.connecting"),
+    reconnecting: t("connection.reconnectingShort"),
+    stalled: feedStarted() ? t("connection.stalled", { seconds: silentS }) : t("connection.waitingFixes"),
+  }[state];
   return (
-    <span data-testid="connection" data-state={connection}>
-      <Badge status={connection === "live" ? "success" : connection === "connecting" ? "processing" : "error"} />{" "}
-      {connection === "live"
-        ? t("connection.live")
-        : connection === "connecting"
-          ? t("connection.connecting")
-          : t("connection.reconnectingShort")}
+    <span
+      data-testid="connection"
+      data-state={connection}
+      data-feed={state === "stalled" ? "stalled" : "flowing"}
+      title={state === "stalled" ? t("connection.stalledTitle", { seconds: silentS }) : undefined}
+    >
+      <Badge status={state === "live" ? "success" : state === "connecting" ? "processing" : state === "stalled" ? "warning" : "error"} />{" "}
+      {label}
     </span>
   );
+}
+
+const SIDE_WIDTH_KEY = "onemap.sideWidth";
+const SIDE_DEFAULT = 460;
+
+/** The side panel's width: dragged at its left edge, remembered on this machine. */
+function useSideWidth() {
+  const [width, setWidth] = useState(() => Number(localStorage.getItem(SIDE_WIDTH_KEY)) || SIDE_DEFAULT);
+  const [dragging, setDragging] = useState(false);
+  const start = (e: React.PointerEvent) => {
+    e.preventDefault();
+    setDragging(true);
+    const move = (m: PointerEvent) => setWidth(Math.round(Math.min(window.innerWidth * 0.6, Math.max(360, window.innerWidth - m.clientX))));
+    const up = () => {
+      setDragging(false);
+      window.removeEventListener("pointermove", move);
+      window.removeEventListener("pointerup", up);
+    };
+    window.addEventListener("pointermove", move);
+    window.addEventListener("pointerup", up);
+  };
+  useEffect(() => {
+    if (!dragging) localStorage.setItem(SIDE_WIDTH_KEY, String(width));
+  }, [dragging, width]);
+  return { width, dragging, start };
 }
 
 export function Board({ me }: { me: Me }) {
@@ -49,6 +87,7 @@ export function Board({ me }: { me: Me }) {
   const ready = useLive((s) => s.board !== null);
   const queue = useQueue();
   const queueRef = useCallback(() => queue, [queue]);
+  const side = useSideWidth();
   useShortcuts(queueRef);
   useEffect(() => ui.claimDraft(me.username), [me.username]);
   useTierNotices();
@@ -99,7 +138,13 @@ export function Board({ me }: { me: Me }) {
       {connection === "live" && !relay && <Alert banner type="warning" title={t("connection.relayDown")} data-testid="relay-down" />}
       <div className="onemap-body">
         <main className="onemap-main">{settings.data && <BoardMap settings={settings.data} />}</main>
-        <aside className="onemap-side">
+        <aside className="onemap-side" style={{ width: side.width }} data-testid="side-panel">
+          <div
+            className={`onemap-resize${side.dragging ? " is-dragging" : ""}`}
+            onPointerDown={side.start}
+            title={t("panel.resize")}
+            data-testid="side-resize"
+          />
           <IncidentForm />
           <IncidentQueue />
           <IncidentDetail me={me} />

@@ -1,4 +1,5 @@
 // i18next with zh-CN first; the chosen language is remembered on this machine.
+import type { IncidentCategory } from "@onemap/shared";
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { en } from "./en";
@@ -44,4 +45,17 @@ export function formatDateTime(at: string | number | Date): string {
   return new Date(at).toLocaleString(i18n.language, { hour12: false });
 }
 
+/** an incident category in the board's language (an unknown one as it came) */
+export function categoryLabel(category: string): string {
+  return i18n.t(`categories.${category as IncidentCategory}`, { defaultValue: category });
+}
+
 export { i18n };
+
+declare module "i18next" {
+  interface CustomTypeOptions {
+    // keys passed to t() are checked against the Chinese messages (en.ts has the same shape)
+    resources: { translation: import("./zh-CN").Messages };
+    returnNull: false;
+  }
+}

@@ -111,6 +111,40 @@ function FollowSelection() {
   return null;
 }
 
+/** a tile server that failed this many tiles without serving one is unreachable: stop asking it */
+const TILE_FAILURES_BEFORE_GIVING_UP = 4;
+
+/**
+ * The base map, when one is configured (TILE_URL empty = none) and switched on. Police networks are
+ * often offline: once the tile server is known unreachable the layer is dropped, so panning does not
+ * fire a failing request (and a console error) per tile.
+ */
+function BaseTiles({ settings }: { settings: MapSettings }) {
+  const on = useUi((s) => s.layers.base !== false);
+  const down = useUi((s) => s.tilesDown);
+  const tally = useRef({ failed: 0, loaded: 0 });
+  // switched back on: a fresh count
+  useEffect(() => {
+    if (!down) tally.current = { failed: 0, loaded: 0 };
+  }, [down]);
+  if (!settings.tileUrl || !on || down) return null;
+  return (
+    <TileLayer
+      url={settings.tileUrl}
+      attribution={settings.attribution}
+      maxZoom={settings.maxZoom}
+      eventHandlers={{
+        tileload: () => {
+          tally.current.loaded++;
+        },
+        tileerror: () => {
+          if (++tally.current.failed >= TILE_FAILURES_BEFORE_GIVING_UP && tally.current.loaded === 0) ui.setTilesDown(true);
+        },
+      }}
+    />
+  );
+}
+
 export function BoardMap({ settings }: { settings: MapSettings }) {
   setCoordSystem(settings.coordSystem);
   const layers = useUi((s) => s.layers);
@@ -119,7 +153,7 @@ export function BoardMap({ settings }: { settings: MapSettings }) {
     <div className={`onemap-map${drafting ? " onemap-picking" : ""}`} data-testid="map">
       <MapContainer center={PENG_AN} zoom={14} maxZoom={settings.maxZoom} preferCanvas style={{ height: "100%", width: "100%" }}>
         {/* tiles are optional: police networks are often offline, and the board works without them */}
-        {settings.tileUrl && <TileLayer url={settings.tileUrl} attribution={settings.attribution} maxZoom={settings.maxZoom} />}
+        <BaseTiles settings={settings} />
         <Registry />
         <FitToGrids />
         {layers.density && <DensityLayer />}
@@ -135,7 +169,7 @@ export function BoardMap({ settings }: { settings: MapSettings }) {
         <FollowSelection />
         <Clicks />
       </MapContainer>
-      <LayerSwitcher />
+      <LayerSwitcher hasBaseMap={settings.tileUrl !== ""} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import L from "leaflet";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useMap } from "react-leaflet";
+import { categoryLabel } from "../i18n";
 import { isOpen, useLive } from "../realtime/store";
 import { ui, useUi } from "../ui/store";
 import { toMap } from "./coords";
@@ -44,7 +45,7 @@ export function IncidentsLayer() {
         bubblingMouseEvents: false,
         className: i.id in arrived && !opened[i.id] ? "onemap-flash" : "",
       })
-        .bindTooltip(`${i.number} · ${t(`categories.${i.category}`)} · ${t(`tiers.${i.tier}`)}`)
+        .bindTooltip(`${i.number} · ${categoryLabel(i.category)} · ${t(`tiers.${i.tier}`)}`)
         .on("click", () => ui.select(i.id))
         .addTo(group);
       if (i.id === selected) marker.bringToFront();

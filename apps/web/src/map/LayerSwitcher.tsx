@@ -14,9 +14,10 @@ const Swatch = ({ colour, shape = "dot" }: { colour: string; shape?: "dot" | "ar
   />
 );
 
-export function LayerSwitcher() {
+export function LayerSwitcher({ hasBaseMap }: { hasBaseMap: boolean }) {
   const { t } = useTranslation();
   const layers = useUi((s) => s.layers);
+  const tilesDown = useUi((s) => s.tilesDown);
   const open = useUi((s) => s.layersOpen);
   return (
     <div className="onemap-map-overlay onemap-layers">
@@ -27,10 +28,22 @@ export function LayerSwitcher() {
         <Card size="small" style={{ marginTop: 4, width: 220 }} data-testid="layers-panel">
           <Space orientation="vertical" size={2}>
             {LAYERS.map((id) => (
-              <Checkbox key={id} checked={layers[id]} onChange={(e) => ui.toggleLayer(id, e.target.checked)} data-testid={`layer-${id}`}>
+              <Checkbox
+                key={id}
+                checked={id === "base" ? hasBaseMap && layers.base !== false && !tilesDown : layers[id]}
+                disabled={id === "base" && !hasBaseMap}
+                onChange={(e) => ui.toggleLayer(id, e.target.checked)}
+                data-testid={`layer-${id}`}
+              >
                 {t(`layers.${id}`)}
               </Checkbox>
             ))}
+            {!hasBaseMap && <span className="onemap-legend-note">{t("layers.baseNone")}</span>}
+            {hasBaseMap && tilesDown && (
+              <span className="onemap-legend-note" data-testid="tiles-down">
+                {t("layers.baseUnreachable")}
+              </span>
+            )}
           </Space>
           <Typography.Text strong style={{ display: "block", marginTop: 8 }}>
             {t("legend.title")}

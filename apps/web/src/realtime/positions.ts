@@ -16,6 +16,28 @@ type Listener = (changed: ReadonlyMap<string, LivePosition>, reset: boolean) => 
 
 const positions = new Map<string, LivePosition>();
 const listeners = new Set<Listener>();
+/** when this board last received a fix (its own clock), and when the current connection began */
+const feed = { lastArrival: 0, since: 0, tickMs: 1000 };
+
+/** a connection began: the feed's grace period starts now; `tickMs` is the server's frame interval */
+export function feedConnected(tickMs: number) {
+  feed.since = Date.now();
+  feed.tickMs = tickMs;
+}
+
+/**
+ * How long the position feed has been silent, in ms (0 while fixes flow). Units report every few
+ * seconds and the server sends a frame per tick when any moved: a county's feed falls silent only when
+ * the devices, the simulator or the intake stopped.
+ */
+export function feedSilenceMs(now = Date.now()): number {
+  const quietAfter = Math.max(5 * feed.tickMs, 15_000);
+  const silent = now - Math.max(feed.lastArrival, feed.since);
+  return feed.since > 0 && silent > quietAfter ? silent : 0;
+}
+
+/** has any fix arrived since the board opened? */
+export const feedStarted = () => feed.lastArrival > 0;
 
 /** Replaces the set of units (a snapshot), keeping a newer fix already received for a unit; listeners
  * redraw from scratch. */
@@ -40,6 +62,7 @@ export function applyFrame(rows: readonly PositionRow[]) {
     positions.set(id, p);
     changed.set(id, p);
   }
+  if (rows.length > 0) feed.lastArrival = Date.now();
   if (changed.size > 0) for (const l of listeners) l(changed, false);
 }
 

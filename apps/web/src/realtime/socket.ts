@@ -8,7 +8,7 @@ import { boardQuery } from "../features/board/api/board";
 import { openIncidentsQuery } from "../features/incidents/api/open-incidents";
 import { postureQuery } from "../features/posture/api/posture";
 import { ui } from "../ui/store";
-import { applyFrame, seedPositions } from "./positions";
+import { applyFrame, feedConnected, seedPositions } from "./positions";
 import { live } from "./store";
 
 function positionsOf(board: Board) {
@@ -99,6 +99,7 @@ export function connectBoard(client: QueryClient): () => void {
     if (closed) return;
     live.setConnection("live");
     live.setRelay(hello.relay);
+    feedConnected(hello.tickMs);
     // the first connection, or away longer than the recovery window: missed events are gone, so reload
     if (!loaded || !hello.recovered) void reload();
   });

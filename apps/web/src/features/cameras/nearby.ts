@@ -2,7 +2,7 @@
 import { distanceMeters } from "@onemap/domain";
 import type { Camera } from "@onemap/shared";
 import { useMemo } from "react";
-import { useLive } from "../../realtime/store";
+import { isOpen, useLive } from "../../realtime/store";
 import { useUi } from "../../ui/store";
 
 export const NEARBY_RADIUS_M = 500;
@@ -24,8 +24,10 @@ export function useNearbyCameras(): NearbyCameras | null {
   const selected = useUi((s) => s.selectedIncidentId);
   const incident = useLive((s) => (selected ? s.incidents[selected] : undefined));
   const cameras = useLive((s) => s.board?.cameras);
-  const lat = incident?.lat;
-  const lon = incident?.lon;
+  // a finished incident needs no cameras ringed on the map
+  const open = incident ? isOpen(incident) : false;
+  const lat = open ? incident?.lat : undefined;
+  const lon = open ? incident?.lon : undefined;
   return useMemo(() => {
     if (lat === undefined || lon === undefined || !cameras) return null;
     return { center: { lat, lon }, radiusM: NEARBY_RADIUS_M, cameras: camerasNear(cameras, { lat, lon }) };

@@ -6,11 +6,12 @@ import { ui, useUi } from "../../ui/store";
 export const SHORTCUTS = [
   { keys: "N", label: "help.newIncident" },
   { keys: "D", label: "help.dispatchTop" },
+  { keys: "Enter", label: "help.confirm" },
   { keys: "J / K", label: "help.next" },
   { keys: "L", label: "help.layers" },
   { keys: "Esc", label: "help.escape" },
   { keys: "?", label: "help.help" },
-];
+] as const;
 
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -23,6 +24,11 @@ function dispatchTop() {
   document.querySelector<HTMLButtonElement>('[data-testid="dispatch-top"]:not([disabled])')?.click();
 }
 
+/** Enter confirms a dispatch the board asked about ("send another unit?") */
+function confirmDispatch() {
+  document.querySelector<HTMLButtonElement>('[data-testid="dispatch-confirm"]:not([disabled])')?.click();
+}
+
 export function useShortcuts(queue: () => { id: string }[]) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -33,6 +39,11 @@ export function useShortcuts(queue: () => { id: string }[]) {
         return;
       }
       if (typing(e.target) || e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
+      if (e.key === "Enter" && useUi.getState().dispatchAsk) {
+        e.preventDefault();
+        confirmDispatch();
+        return;
+      }
       const key = e.key.toLowerCase();
       if (key === "n") {
         e.preventDefault();

@@ -15,8 +15,8 @@ export function HelpOverlay() {
         rowKey="keys"
         dataSource={SHORTCUTS}
         columns={[
-          { title: "", dataIndex: "keys", render: (k: string) => <kbd>{k}</kbd>, width: 100 },
-          { title: "", dataIndex: "label", render: (l: string) => t(l) },
+          { title: t("help.keys"), dataIndex: "keys", render: (k: string) => <kbd>{k}</kbd>, width: 100 },
+          { title: t("help.action"), dataIndex: "label", render: (l: (typeof SHORTCUTS)[number]["label"]) => t(l) },
         ]}
       />
     </Modal>

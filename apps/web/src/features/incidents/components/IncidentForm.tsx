@@ -6,14 +6,21 @@ import { App as AntApp, Button, Card, Col, Form, Input, InputNumber, Row, Select
 import { useEffect, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldIssues } from "../../../api/client";
+import { issueMessage } from "../../../i18n/refusals";
 import { type IncidentDraft, ui, useUi } from "../../../ui/store";
 import { useCreateIncident } from "../api/create-incident";
 
 const FIELDS = ["category", "priority", "lat", "lon", "address", "callerName", "callerPhone", "description"] as const;
 
+/** a call start older than the server accepts (an hour) is dropped: the clock then starts at submission */
+const CALL_START_MAX_AGE_MS = 59 * 60_000;
+
 /** Drops what the user left empty, so optional fields are absent rather than "". */
 function toBody(values: IncidentDraft): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== ""));
+  const body = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== ""));
+  if (typeof body.callStartedAt === "string" && Date.now() - Date.parse(body.callStartedAt) > CALL_START_MAX_AGE_MS)
+    delete body.callStartedAt;
+  return body;
 }
 
 export function IncidentForm() {
@@ -45,12 +52,13 @@ export function IncidentForm() {
 
   async function submit() {
     const values = { ...form.getFieldsValue(true), ...toBody(useUi.getState().draft ?? {}) } as IncidentDraft;
-    const parsed = CreateIncidentBody.safeParse(toBody(values));
+    const body = toBody(values);
+    const parsed = CreateIncidentBody.safeParse(body);
     if (!parsed.success) {
       const errors: Record<string, string> = {};
       for (const issue of parsed.error.issues) {
         const key = String(issue.path[0] ?? "");
-        errors[key] ??= issue.message;
+        errors[key] ??= issueMessage(issue as never, body[key] === undefined);
       }
       setErrors(errors);
       return;

@@ -4,7 +4,7 @@ import type { Priority } from "@onemap/shared";
 import { Badge, Button, Empty, List, Tag, Tooltip, Typography } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { formatDuration } from "../../../i18n";
+import { categoryLabel, formatDuration } from "../../../i18n";
 import { PRIORITY_COLOUR } from "../../../map/IncidentsLayer";
 import { isOpen, type LiveIncident, useLive } from "../../../realtime/store";
 import { ui, useUi } from "../../../ui/store";
@@ -60,7 +60,7 @@ export function IncidentQueue() {
                 <div style={{ width: "100%" }}>
                   <div className="onemap-row">
                     <span>
-                      <b style={{ color: PRIORITY_COLOUR[i.priority as Priority] }}>{i.priority}</b> {t(`categories.${i.category}`)}
+                      <b style={{ color: PRIORITY_COLOUR[i.priority as Priority] }}>{i.priority}</b> {categoryLabel(i.category)}
                       {flashing && (
                         <Tag color="red" style={{ marginLeft: 6 }}>
                           {t("queue.unseen")}

@@ -1,80 +1,27 @@
-// Ranked units for the selected incident: ETA, distance, leader, crew, station, last-fix age; "where
-// from, how many" per station. One click (or D) dispatches; a refusal (409: taken by someone else) is
-// shown plainly with the server's reason, which names the incident holding the unit.
+// Ranked units for the selected incident: ETA (with the age of the fix it rests on, when old), distance,
+// leader, crew, station; "where from, how many" per station. A row's button dispatches through the same
+// guard as D (a second unit asks first). The top unit's button lives in the DispatchBar, always in view.
 import type { Recommendation } from "@onemap/shared";
-import { useQueryClient } from "@tanstack/react-query";
-import { Alert, App as AntApp, Button, Table, Tag, Tooltip, Typography } from "antd";
-import { useState } from "react";
+import { Alert, Button, Table, Tag, Tooltip, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../../../api/client";
 import { formatDuration } from "../../../i18n";
-import { useDispatch } from "../api/dispatch";
-import { recommendationsQuery, useRecommendations } from "../api/recommendations";
-
-export function useDispatchUnit(incidentId: string) {
-  const { t } = useTranslation();
-  const { message } = AntApp.useApp();
-  const dispatch = useDispatch();
-  const client = useQueryClient();
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const send = (unit: Pick<Recommendation, "unitId" | "callsign">) => {
-    setRefusal(null);
-    dispatch.mutate(
-      { incidentId, unitIds: [unit.unitId], key: crypto.randomUUID() },
-      {
-        onSuccess: () => {
-          // the unit is no longer available: do not offer it again (a second D would only meet a 409)
-          void client.invalidateQueries({ queryKey: recommendationsQuery(incidentId).queryKey });
-          void message.success(t("recs.dispatched", { callsign: unit.callsign }));
-        },
-        onError: (e) => {
-          const text = t("recs.taken", { message: e.message });
-          if (e instanceof ApiError && e.status === 409) setRefusal(text);
-          else void message.error(text);
-        },
-      },
-    );
-  };
-  return { send, pending: dispatch.isPending, refusal };
-}
+import { useRecommendations } from "../api/recommendations";
+import { useDispatchAction } from "../hooks/useDispatchAction";
 
 export function Recommendations({ incidentId, canDispatch }: { incidentId: string; canDispatch: boolean }) {
   const { t } = useTranslation();
   const { data, error } = useRecommendations(incidentId);
-  const { send, pending, refusal } = useDispatchUnit(incidentId);
+  const { press, pending, refusal } = useDispatchAction(incidentId);
   if (error) return <Alert type="error" title={error.message} />;
   if (!data) return null;
-  const top = data.recommendations[0];
   return (
     <section data-testid="recommendations">
       <div className="onemap-section-head">
         <Typography.Text strong>{t("recs.title")}</Typography.Text>
-        {canDispatch && top && (
-          <Button
-            type="primary"
-            danger
-            onClick={() => send(top)}
-            loading={pending}
-            data-testid="dispatch-top"
-            data-callsign={top.callsign}
-            title="D"
-          >
-            {t("recs.dispatchTop", { callsign: top.callsign })} (D)
-          </Button>
-        )}
       </div>
       {refusal && <Alert type="error" showIcon title={refusal} style={{ margin: "4px 0" }} data-testid="dispatch-refused" />}
-      <div className="onemap-summary" data-testid="who-leads">
-        <b>{t("recs.whoLeads")}</b>{" "}
-        {data.commandingLeader
-          ? `${data.commandingLeader.officer.name}（${t(`dutyRoles.${data.commandingLeader.role}`)}）${data.commandingLeader.officer.phone ? ` ${data.commandingLeader.officer.phone}` : ""}`
-          : "—"}
-        {data.commander &&
-          data.commander.id !== data.commandingLeader?.officer.id &&
-          ` · ${t("dutyRoles.COMMANDER")} ${data.commander.name}`}
-      </div>
       {data.byStation.length > 0 && (
-        <div className="onemap-muted" style={{ marginTop: 6 }} data-testid="by-station">
+        <div className="onemap-muted" style={{ marginBottom: 4 }} data-testid="by-station">
           {t("recs.whereFrom")}:{" "}
           {data.byStation
             .slice(0, 5)
@@ -87,8 +34,10 @@ export function Recommendations({ incidentId, canDispatch }: { incidentId: strin
       ) : (
         <Table<Recommendation>
           size="small"
+          className="onemap-recs"
           pagination={false}
           rowKey="unitId"
+          scroll={{ x: "max-content" }}
           dataSource={data.recommendations.slice(0, 8)}
           columns={[
             {
@@ -101,29 +50,32 @@ export function Recommendations({ incidentId, canDispatch }: { incidentId: strin
                 </span>
               ),
             },
-            { title: t("recs.eta"), dataIndex: "etaS", render: (v: number) => t("recs.minutes", { n: Math.max(1, Math.round(v / 60)) }) },
+            {
+              title: t("recs.eta"),
+              dataIndex: "etaS",
+              render: (v: number, r) => (
+                <span>
+                  {t("recs.minutes", { n: Math.max(1, Math.round(v / 60)) })}
+                  {r.stale && (
+                    <Tooltip title={t("recs.staleEta", { age: formatDuration(r.lastFixAgeS) })}>
+                      <Tag color="warning" className="onemap-stale-tag" data-testid="stale-fix">
+                        {t("recs.fixAgeShort", { age: formatDuration(r.lastFixAgeS) })}
+                      </Tag>
+                    </Tooltip>
+                  )}
+                </span>
+              ),
+            },
             { title: t("recs.distance"), dataIndex: "distanceM", render: (v: number) => t("recs.km", { n: (v / 1000).toFixed(1) }) },
             { title: t("recs.leader"), render: (_, r) => r.leader?.name ?? "—" },
             { title: t("recs.members"), dataIndex: "memberCount" },
             { title: t("recs.station"), dataIndex: "stationName" },
-            {
-              title: t("recs.fixAge"),
-              dataIndex: "lastFixAgeS",
-              render: (v: number, r) =>
-                r.stale ? (
-                  <Tooltip title={t("recs.stale")}>
-                    <Tag color="default">{formatDuration(v)}</Tag>
-                  </Tooltip>
-                ) : (
-                  formatDuration(v)
-                ),
-            },
             ...(canDispatch
               ? [
                   {
                     title: "",
                     render: (_: unknown, r: Recommendation) => (
-                      <Button size="small" onClick={() => send(r)} disabled={pending}>
+                      <Button size="small" onClick={() => press(r)} disabled={pending} data-testid="dispatch-row">
                         {t("recs.dispatch")}
                       </Button>
                     ),

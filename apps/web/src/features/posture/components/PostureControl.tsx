@@ -3,6 +3,7 @@ import { type ResponseTier, ResponseTier as Tiers } from "@onemap/shared";
 import { Alert, App as AntApp, Button, Form, Input, Modal, Select, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { categoryLabel } from "../../../i18n";
 import { isOpen, useLive } from "../../../realtime/store";
 import { ui } from "../../../ui/store";
 import { usePutPosture } from "../api/put-posture";
@@ -83,7 +84,7 @@ export function PostureBanner() {
           )}
           {major.map((i) => (
             <button type="button" key={i.id} className="onemap-link" onClick={() => ui.select(i.id)} data-testid="banner-incident">
-              <b>{t(`tiers.${i.tier}`)}</b> {i.number} {t(`categories.${i.category}`)}
+              <b>{t(`tiers.${i.tier}`)}</b> {i.number} {categoryLabel(i.category)}
               {i.commandingOfficer && ` · ${t("incident.commander")} ${i.commandingOfficer.name}`}
               {(i.activatedGroups ?? []).length > 0 && ` · ${(i.activatedGroups ?? []).map((g) => t(`groups.${g}`)).join("、")}`}
             </button>
