@@ -105,7 +105,7 @@ describe("the board in Chromium", () => {
     await page.keyboard.press("Enter");
     await page.fill('[data-testid="field-phone"]', "call me");
     await page.click('[data-testid="create-incident"]');
-    await page.waitForSelector(".ant-form-item-has-error >> text=a phone number");
+    await page.waitForSelector(".ant-form-item-has-error >> text=电话号码只能包含数字");
     await shot(page, "operator-2-field-error");
     await page.fill('[data-testid="field-phone"]', "13800001111");
     await page.click('[data-testid="create-incident"]');

@@ -13,6 +13,8 @@ export function NearbyCamerasLayer() {
   useEffect(() => {
     if (!nearby) return;
     const group = L.layerGroup().addTo(map);
+    // the ring is drawn on the canvas: the container says it is there (for tests and tools)
+    map.getContainer().dataset.nearbyRing = "shown";
     L.circle(toMap(nearby.center.lat, nearby.center.lon), {
       radius: nearby.radiusM,
       color: "#0f766e",
@@ -36,6 +38,7 @@ export function NearbyCamerasLayer() {
     }
     return () => {
       group.remove();
+      delete map.getContainer().dataset.nearbyRing;
     };
   }, [map, nearby]);
   return null;

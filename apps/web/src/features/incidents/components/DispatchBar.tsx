@@ -7,6 +7,7 @@ import { Alert, App as AntApp, Button, Input, Select, Space, Tag, Tooltip } from
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { categoryLabel, formatDuration } from "../../../i18n";
+import { useLive } from "../../../realtime/store";
 import { ui } from "../../../ui/store";
 import { useRecommendations } from "../api/recommendations";
 import { useTransferIncident } from "../api/transfer";
@@ -21,7 +22,9 @@ export function DispatchBar({ incidentId, category }: { incidentId: string; cate
   const suggested = transferDepartmentFor(category);
   const [department, setDepartment] = useState<TransferDepartment | undefined>(suggested ?? undefined);
   const [reason, setReason] = useState("");
-  const top = data?.recommendations[0];
+  // the list may be a moment behind: a unit the board already knows is taken is not offered
+  const units = useLive((s) => s.units);
+  const top = data?.recommendations.find((r) => (units[r.unitId]?.status ?? "AVAILABLE") === "AVAILABLE");
 
   const handOver = (to: TransferDepartment) =>
     transfer.mutate(

@@ -2,7 +2,7 @@
 // leader, crew, station; "where from, how many" per station. A row's button dispatches through the same
 // guard as D (a second unit asks first). The top unit's button lives in the DispatchBar, always in view.
 import type { Recommendation } from "@onemap/shared";
-import { Alert, Button, Table, Tag, Tooltip, Typography } from "antd";
+import { Alert, Button, ConfigProvider, Table, Tag, Tooltip, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { formatDuration } from "../../../i18n";
 import { useRecommendations } from "../api/recommendations";
@@ -32,58 +32,60 @@ export function Recommendations({ incidentId, canDispatch }: { incidentId: strin
       {data.recommendations.length === 0 ? (
         <Typography.Text type="secondary">{t("recs.none")}</Typography.Text>
       ) : (
-        <Table<Recommendation>
-          size="small"
-          className="onemap-recs"
-          pagination={false}
-          rowKey="unitId"
-          scroll={{ x: "max-content" }}
-          dataSource={data.recommendations.slice(0, 8)}
-          columns={[
-            {
-              title: t("recs.callsign"),
-              dataIndex: "callsign",
-              render: (v: string, r) => (
-                <span>
-                  <b>{v}</b> <span className="onemap-muted">{t(`unitKind.${r.kind}`)}</span>
-                  {r.reinforcementGroup && <Tag color="magenta">{t(`groups.${r.reinforcementGroup}`)}</Tag>}
-                </span>
-              ),
-            },
-            {
-              title: t("recs.eta"),
-              dataIndex: "etaS",
-              render: (v: number, r) => (
-                <span>
-                  {t("recs.minutes", { n: Math.max(1, Math.round(v / 60)) })}
-                  {r.stale && (
-                    <Tooltip title={t("recs.staleEta", { age: formatDuration(r.lastFixAgeS) })}>
-                      <Tag color="warning" className="onemap-stale-tag" data-testid="stale-fix">
-                        {t("recs.fixAgeShort", { age: formatDuration(r.lastFixAgeS) })}
-                      </Tag>
-                    </Tooltip>
-                  )}
-                </span>
-              ),
-            },
-            { title: t("recs.distance"), dataIndex: "distanceM", render: (v: number) => t("recs.km", { n: (v / 1000).toFixed(1) }) },
-            { title: t("recs.leader"), render: (_, r) => r.leader?.name ?? "—" },
-            { title: t("recs.members"), dataIndex: "memberCount" },
-            { title: t("recs.station"), dataIndex: "stationName" },
-            ...(canDispatch
-              ? [
-                  {
-                    title: "",
-                    render: (_: unknown, r: Recommendation) => (
-                      <Button size="small" onClick={() => press(r)} disabled={pending} data-testid="dispatch-row">
-                        {t("recs.dispatch")}
-                      </Button>
-                    ),
-                  },
-                ]
-              : []),
-          ]}
-        />
+        <ConfigProvider theme={{ components: { Table: { cellPaddingBlockSM: 3, cellPaddingInlineSM: 6 } } }}>
+          <Table<Recommendation>
+            size="small"
+            className="onemap-recs"
+            pagination={false}
+            rowKey="unitId"
+            scroll={{ x: "max-content" }}
+            dataSource={data.recommendations.slice(0, 8)}
+            columns={[
+              {
+                title: t("recs.callsign"),
+                dataIndex: "callsign",
+                render: (v: string, r) => (
+                  <span>
+                    <b>{v}</b> <span className="onemap-muted">{t(`unitKind.${r.kind}`)}</span>
+                    {r.reinforcementGroup && <Tag color="magenta">{t(`groups.${r.reinforcementGroup}`)}</Tag>}
+                  </span>
+                ),
+              },
+              {
+                title: t("recs.eta"),
+                dataIndex: "etaS",
+                render: (v: number, r) => (
+                  <span>
+                    {t("recs.minutes", { n: Math.max(1, Math.round(v / 60)) })}
+                    {r.stale && (
+                      <Tooltip title={t("recs.staleEta", { age: formatDuration(r.lastFixAgeS) })}>
+                        <Tag color="warning" className="onemap-stale-tag" data-testid="stale-fix">
+                          {t("recs.fixAgeShort", { age: formatDuration(r.lastFixAgeS) })}
+                        </Tag>
+                      </Tooltip>
+                    )}
+                  </span>
+                ),
+              },
+              { title: t("recs.distance"), dataIndex: "distanceM", render: (v: number) => t("recs.km", { n: (v / 1000).toFixed(1) }) },
+              { title: t("recs.leader"), render: (_, r) => r.leader?.name ?? "—" },
+              { title: t("recs.members"), dataIndex: "memberCount" },
+              { title: t("recs.station"), dataIndex: "stationName" },
+              ...(canDispatch
+                ? [
+                    {
+                      title: "",
+                      render: (_: unknown, r: Recommendation) => (
+                        <Button size="small" onClick={() => press(r)} disabled={pending} data-testid="dispatch-row">
+                          {t("recs.dispatch")}
+                        </Button>
+                      ),
+                    },
+                  ]
+                : []),
+            ]}
+          />
+        </ConfigProvider>
       )}
     </section>
   );
