@@ -236,6 +236,7 @@ describe("the operator's desk in Chromium", () => {
     const latin = () =>
       page.evaluate(
         (allowed) => {
+          // biome-ignore lint/performance/useDomNodeTextContent: what the user sees (innerText skips hidden text)
           const words = document.body.innerText.match(/[A-Za-z][A-Za-z-]+/g) ?? [];
           return [...new Set(words)].filter((w) => !allowed.includes(w));
         },
@@ -311,7 +312,7 @@ describe("the operator's desk in Chromium", () => {
         await page.locator(".onemap-detail-scroll").evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
         await page.waitForTimeout(200);
         const after = await page.locator('[data-testid="dispatch-top"]').boundingBox();
-        expect(after && after.y).toBeGreaterThanOrEqual(0);
+        expect(after?.y ?? -1).toBeGreaterThanOrEqual(0);
         expect(after && after.y + after.height).toBeLessThanOrEqual(size.height);
         await shot(page, `6-panel-${locale}-${size.width}`);
         await context.close();
