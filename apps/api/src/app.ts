@@ -6,6 +6,7 @@ import type { ErrorBody } from "@onemap/shared";
 import Fastify, { type FastifyReply, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import pg from "pg";
+import type { DestinationStream } from "pino";
 import type { Config } from "./config";
 import { auditRoutes } from "./features/audit/routes";
 import { createAuditService } from "./features/audit/service";
@@ -45,7 +46,8 @@ import { inputGuardPlugin } from "./plugins/input-guard";
 import { openapiPlugin } from "./plugins/openapi";
 import { createPurgeJob } from "./plugins/purge";
 import { realtimePlugin } from "./plugins/realtime";
-import { contentSecurityPolicy, redactedRequest } from "./plugins/security-headers";
+import { loggerOptions, requestLogPlugin } from "./plugins/request-log";
+import { contentSecurityPolicy } from "./plugins/security-headers";
 import { webPlugin } from "./plugins/web";
 
 export const VERSION = "0.1.0";
@@ -57,11 +59,15 @@ export interface AppDeps {
   databaseUrl: string;
   embeddedDatabase: boolean;
   logger?: FastifyServerOptions["logger"];
+  /** write the log here (tests read it) instead of stdout */
+  logStream?: DestinationStream;
 }
 
-export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logger }: AppDeps) {
+export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logger, logStream }: AppDeps) {
   const app = Fastify({
-    logger: logger ?? { level: config.LOG_LEVEL, serializers: { req: redactedRequest } },
+    logger: logger ?? loggerOptions(config, logStream),
+    // one line per request, at the end (plugins/request-log.ts): device traffic at debug
+    disableRequestLogging: true,
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
     requestIdHeader: "x-request-id",
@@ -82,6 +88,7 @@ export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logg
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errorsPlugin);
+  await app.register(requestLogPlugin);
   await app.register(inputGuardPlugin);
   await app.register(openapiPlugin, { version: VERSION });
   await app.register(rateLimit, { global: false });

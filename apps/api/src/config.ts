@@ -59,6 +59,8 @@ export const ConfigSchema = z
     HOST: z.string().min(1).default("127.0.0.1"),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** auto: human-readable on a terminal, JSON lines otherwise */
+    LOG_FORMAT: z.enum(["auto", "pretty", "json"]).default("auto"),
     DATABASE_URL: optionalUrl(/^postgres(ql)?$/).optional(),
     /** the owner role's connection: applies migrations and grants the runtime role (DATABASE_URL's user) what it needs */
     DATABASE_OWNER_URL: optionalUrl(/^postgres(ql)?$/).optional(),

@@ -40,12 +40,19 @@ function startSimulator(address: string, config: Config, log: (line: string) => 
 
 async function main() {
   const config = loadConfig();
-  const database = await openDatabase({
-    databaseUrl: config.DATABASE_URL,
-    dataDir: config.ONEMAP_DATA_DIR,
-    embeddedPort: config.EMBEDDED_PG_PORT,
-    ownerUrl: config.DATABASE_OWNER_URL,
-  });
+  let database: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    database = await openDatabase({
+      databaseUrl: config.DATABASE_URL,
+      dataDir: config.ONEMAP_DATA_DIR,
+      embeddedPort: config.EMBEDDED_PG_PORT,
+      ownerUrl: config.DATABASE_OWNER_URL,
+    });
+  } catch (error) {
+    // one line that says what to do, not a stack trace
+    console.error(`onemap: the database could not be opened: ${(error as Error).message}`);
+    process.exit(1);
+  }
   const db = createDbClient(database.url, { max: 20 });
   const demo = config.DEMO ?? database.embedded;
   try {
@@ -111,13 +118,16 @@ async function main() {
     // thousands of devices reconnect at once after a network blip: a short accept queue would drop their SYNs
     const address = await app.listen({ host: config.HOST, port: config.PORT, backlog: 4096 });
     const shown = address.replace("127.0.0.1", "localhost");
-    console.log(`\nonemap is running: ${shown}  (API docs: ${shown}/docs)`);
+    const banner = [`onemap is running: ${shown}  (API docs: ${shown}/docs)`];
     if (database.embedded)
-      console.log(`demo sign-ins: operator, leader, chief, admin — password "onemap"  (data in ${config.ONEMAP_DATA_DIR})`);
+      banner.push(`demo sign-ins: operator, leader, chief, admin — password "onemap"  (data in ${config.ONEMAP_DATA_DIR})`);
     if (config.SIMULATOR ?? demo) {
       simulator = startSimulator(address, config, (line) => app.log.info(line));
-      console.log(`simulator: the demo units report every ${config.SIMULATOR_INTERVAL_MS / 1000} s (SIMULATOR=false to stop it)`);
+      banner.push(`simulator: the demo units report every ${config.SIMULATOR_INTERVAL_MS / 1000} s (SIMULATOR=false to stop it)`);
     }
+    banner.push(`Ctrl-C stops it${database.embedded ? " and the embedded database" : ""}`);
+    // last, so it is what the terminal shows: device requests log at debug, not one line per fix
+    console.log(`\n${banner.join("\n")}\n`);
   } catch (error) {
     app.log.error({ err: error }, "start-up failed");
     await app.close();

@@ -2,6 +2,7 @@
 import { createDbClient, type DbClient } from "@onemap/db";
 import { createTestDatabase, runtimeUrl } from "@onemap/db/testing";
 import { demoDeviceToken } from "@onemap/domain/demo-tokens";
+import type { DestinationStream } from "pino";
 import { buildApp } from "../src/app";
 import { parseConfig } from "../src/config";
 
@@ -19,7 +20,7 @@ export interface TestContext {
 }
 
 export async function buildTestApp(
-  options: { template?: "empty" | "county"; env?: Record<string, string>; ownerUrl?: string } = {},
+  options: { template?: "empty" | "county"; env?: Record<string, string>; ownerUrl?: string; logStream?: DestinationStream } = {},
 ): Promise<TestContext> {
   const ownerUrl = options.ownerUrl ?? (await createTestDatabase(options.template ?? "county"));
   const url = runtimeUrl(ownerUrl);
@@ -31,7 +32,13 @@ export async function buildTestApp(
     LOGIN_RATE_LIMIT_PER_MINUTE: "1000",
     ...options.env,
   });
-  const app = await buildApp({ config, db, databaseUrl: url, embeddedDatabase: false, logger: false });
+  const app = await buildApp({
+    config,
+    db,
+    databaseUrl: url,
+    embeddedDatabase: false,
+    ...(options.logStream ? { logStream: options.logStream } : { logger: false }),
+  });
   await app.ready();
   return {
     app,

@@ -253,6 +253,36 @@ describe("security headers", () => {
 });
 
 describe("the request log", () => {
+  /** an app whose log lines (JSON) are collected, at the given level */
+  async function logged(level: string, act: (t: TestContext) => Promise<void>): Promise<{ msg: string; req?: { url: string } }[]> {
+    const lines: string[] = [];
+    const stream = { write: (line: string) => void lines.push(line) };
+    const t = await buildTestApp({ env: { LOG_LEVEL: level }, logStream: stream });
+    try {
+      await act(t);
+    } finally {
+      await t.close();
+    }
+    return lines.map((l) => JSON.parse(l));
+  }
+  const fix = async (t: TestContext) => {
+    const device = await deviceOf(t.db, "un-dc-car-1");
+    const res = await t.app.inject({
+      method: "POST",
+      url: `/ingest/osmand?${device.query}&lat=31.03&lon=106.42&timestamp=${Math.floor(Date.now() / 1000)}`,
+    });
+    expect(res.statusCode).toBe(200);
+    expect((await t.app.inject({ method: "GET", url: "/api/health" })).statusCode).toBe(200);
+  };
+
+  it("logs each person's request once, and a device's only at debug (a county's devices would drown the terminal)", async () => {
+    const info = (await logged("info", fix)).filter((l) => l.msg === "request completed");
+    expect(info.map((l) => l.req?.url)).toEqual(["/api/health"]);
+    const debug = (await logged("debug", fix)).filter((l) => l.msg === "request completed");
+    const device = debug.find((l) => l.req?.url.startsWith("/ingest/osmand"));
+    expect(device?.req?.url).toContain("key=[redacted]");
+  });
+
   it("never holds a device's token from the URL", () => {
     const logged = redactedRequest({ method: "POST", url: "/ingest/osmand?id=8610&key=secret-token&lat=1", ip: "10.0.0.9" });
     expect(logged.url).toBe("/ingest/osmand?id=8610&key=[redacted]&lat=1");

@@ -300,9 +300,9 @@ describe("the operator's desk in Chromium", () => {
         const sideBox = await page.locator('[data-testid="side-panel"]').boundingBox();
         expect(button && sideBox && button.x + button.width).toBeLessThanOrEqual((sideBox?.x ?? 0) + (sideBox?.width ?? 0));
         // recommendation cells on one line each
-        await page.waitForSelector(".onemap-recs tr.ant-table-row td");
+        await page.waitForSelector(".onemap-recs tbody td");
         const tall = await page.evaluate(
-          () => [...document.querySelectorAll<HTMLElement>(".onemap-recs tr.ant-table-row td")].filter((td) => td.offsetHeight > 40).length,
+          () => [...document.querySelectorAll<HTMLElement>(".onemap-recs tbody td")].filter((td) => td.offsetHeight > 40).length,
         );
         expect(tall).toBe(0);
         // the leader who leads: on one line, said once

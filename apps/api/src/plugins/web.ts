@@ -6,6 +6,8 @@ import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 
 const API_PREFIXES = ["/api/", "/ingest/", "/docs", "/socket.io/"];
+/** a built asset whose name carries its content hash (assets/index-Bx12abCd.js) */
+const HASHED = /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8}\.[a-z0-9.]+$/;
 
 /**
  * Serves the built board (apps/web/dist) on the API's own port. Unknown GETs outside the API get the
@@ -14,7 +16,21 @@ const API_PREFIXES = ["/api/", "/ingest/", "/docs", "/socket.io/"];
 export const webPlugin = fp(async (app: FastifyInstance, opts: { distDir: string }) => {
   const built = existsSync(join(opts.distDir, "index.html"));
   if (built) {
-    await app.register(fastifyStatic, { root: opts.distDir, wildcard: false });
+    await app.register(fastifyStatic, {
+      root: opts.distDir,
+      wildcard: false,
+      // the build writes .br and .gz beside each asset: served as the browser accepts them
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders(res, path) {
+        // hashed file names never change content: cached for a year; index.html is asked for each time
+        const value = HASHED.test(path) ? "public, max-age=31536000, immutable" : "no-cache";
+        // @fastify/static hands over fastify's reply (its types say a raw response): set it either way
+        const target = res as unknown as { header?: (k: string, v: string) => void; setHeader?: (k: string, v: string) => void };
+        if (target.header) target.header("cache-control", value);
+        else target.setHeader?.("cache-control", value);
+      },
+    });
   } else {
     app.log.warn({ distDir: opts.distDir }, "the board is not built (npm run build -w @onemap/web): serving the API only");
   }

@@ -3,29 +3,41 @@
 // for track playback open over the map.
 import type { Me } from "@onemap/shared";
 import { Alert, Badge, Button, Space, Typography } from "antd";
-import { useCallback, useEffect, useState } from "react";
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLogout } from "../features/auth/api/logout";
-import { CameraPanel } from "../features/cameras/components/CameraPanel";
-import { HelpOverlay } from "../features/help/components/HelpOverlay";
 import { useShortcuts } from "../features/help/shortcuts";
 import { IncidentDetail } from "../features/incidents/components/IncidentDetail";
 import { IncidentForm } from "../features/incidents/components/IncidentForm";
 import { IncidentQueue, useQueue } from "../features/incidents/components/IncidentQueue";
 import { useIncidentAlerts } from "../features/incidents/hooks/useIncidentAlerts";
 import { useTierNotices } from "../features/incidents/hooks/useTierNotices";
-import { TrackPlayback } from "../features/playback/components/TrackPlayback";
 import { PostureBanner, PostureTag } from "../features/posture/components/PostureControl";
 import { useMapSettings } from "../features/settings/api/map-settings";
 import { StatsStrip } from "../features/stats/components/StatsStrip";
-import { UnitCard } from "../features/units/components/UnitCard";
 import { UnitSearch } from "../features/units/components/UnitSearch";
 import { type Language, setLanguage } from "../i18n";
 import { BoardMap } from "../map/BoardMap";
 import { feedSilenceMs, feedStarted } from "../realtime/positions";
 import { useLive } from "../realtime/store";
-import { ui } from "../ui/store";
+import { ui, useUi } from "../ui/store";
 import { useNow } from "../ui/useNow";
+
+// Loaded on demand, not with the board: the camera player (hls.js), track playback (date pickers,
+// slider), the unit card and the shortcuts help.
+const CameraPanel = lazy(() => import("../features/cameras/components/CameraPanel").then((m) => ({ default: m.CameraPanel })));
+const TrackPlayback = lazy(() => import("../features/playback/components/TrackPlayback").then((m) => ({ default: m.TrackPlayback })));
+const UnitCard = lazy(() => import("../features/units/components/UnitCard").then((m) => ({ default: m.UnitCard })));
+const HelpOverlay = lazy(() => import("../features/help/components/HelpOverlay").then((m) => ({ default: m.HelpOverlay })));
+
+/** Renders its (lazy) children from the first time `when` is true on, so they can animate closed. */
+function OnDemand({ when, children }: { when: boolean; children: ReactNode }) {
+  const [wanted, setWanted] = useState(when);
+  useEffect(() => {
+    if (when) setWanted(true);
+  }, [when]);
+  return wanted || when ? <Suspense fallback={null}>{children}</Suspense> : null;
+}
 
 /** "Live" only while the socket is up and positions arrive; else how long the position feed has been silent. */
 function ConnectionBadge() {
@@ -88,6 +100,10 @@ export function Board({ me }: { me: Me }) {
   const queue = useQueue();
   const queueRef = useCallback(() => queue, [queue]);
   const side = useSideWidth();
+  const cameraOpen = useUi((s) => s.cameraId !== null);
+  const unitOpen = useUi((s) => s.unitId !== null);
+  const playbackOpen = useUi((s) => s.playbackOpen);
+  const helpOpen = useUi((s) => s.helpOpen);
   useShortcuts(queueRef);
   useEffect(() => ui.claimDraft(me.username), [me.username]);
   useTierNotices();
@@ -150,10 +166,18 @@ export function Board({ me }: { me: Me }) {
           <IncidentDetail me={me} />
         </aside>
       </div>
-      <CameraPanel />
-      <UnitCard />
-      <TrackPlayback />
-      <HelpOverlay />
+      <OnDemand when={cameraOpen}>
+        <CameraPanel />
+      </OnDemand>
+      <OnDemand when={unitOpen}>
+        <UnitCard />
+      </OnDemand>
+      <OnDemand when={playbackOpen}>
+        <TrackPlayback />
+      </OnDemand>
+      <OnDemand when={helpOpen}>
+        <HelpOverlay />
+      </OnDemand>
     </div>
   );
 }

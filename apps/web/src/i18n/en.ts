@@ -2,7 +2,7 @@ import type { Messages } from "./zh-CN";
 
 // English: the same keys as zh-CN.ts (the type makes a missing one a compile error).
 export const en: Messages = {
-  app: { name: "onemap command board", signOut: "Sign out", language: "中文", languageTitle: "切换到中文", help: "Shortcuts" },
+  app: { name: "onemap", signOut: "Sign out", language: "中文", languageTitle: "切换到中文", help: "Shortcuts" },
   signIn: {
     title: "onemap · Sign in",
     username: "Username",
@@ -96,16 +96,16 @@ export const en: Messages = {
   cameraKind: { SKYNET: "Skynet", SECURITY_CHECKPOINT: "Security checkpoint", TRAFFIC_CHECKPOINT: "Traffic checkpoint", SOCIAL: "Private" },
   cameraStatus: { ONLINE: "Online", OFFLINE: "Offline" },
   posture: {
-    label: "County posture",
+    label: "Posture",
     banner: "{{level}}: {{reason}}",
     change: "Change posture",
     underMinimum: "{{count}} grids below minimum patrol",
     gridCoverage: "patrolling {{patrolling}} / minimum {{minimum}}",
   },
   stats: {
-    open: "Open incidents",
-    available: "Available units",
-    median: "Call → dispatch today, median",
+    open: "Open",
+    available: "Available",
+    median: "Call→dispatch p50",
     p90: "P90",
     medianTitle: "Today, from answering the call to the first unit dispatched: median and 90th percentile (NFPA 1225)",
     none: "—",

@@ -2,10 +2,12 @@
 // itself with a stable code (packages/shared ERROR_CODES); a field issue with `field:<key>` (a shared
 // schema's own message) or zod's issue code and facts, said by zod's own locale for that language.
 import { ERROR_CODES, type ErrorBody, type ErrorCode, type ErrorIssue, type FieldMessageKey, fieldMessageKey } from "@onemap/shared";
-import { locales } from "zod";
+import en from "zod/v4/locales/en.js";
+import zhCN from "zod/v4/locales/zh-CN.js";
 import { formatTime, i18n } from ".";
 
-const ZOD = { "zh-CN": locales.zhCN().localeError, en: locales.en().localeError };
+// only the two languages of the board (importing zod's `locales` would bring all of them)
+const ZOD = { "zh-CN": zhCN().localeError, en: en().localeError };
 const isErrorCode = (code: string | undefined): code is ErrorCode => (ERROR_CODES as readonly string[]).includes(code ?? "");
 const isFieldKey = (key: string): key is FieldMessageKey => i18n.exists(`fields.${key}`);
 

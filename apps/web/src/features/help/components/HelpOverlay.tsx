@@ -1,4 +1,4 @@
-import { Modal, Table } from "antd";
+import { Modal } from "antd";
 import { useTranslation } from "react-i18next";
 import { ui, useUi } from "../../../ui/store";
 import { SHORTCUTS } from "../shortcuts";
@@ -9,16 +9,24 @@ export function HelpOverlay() {
   const open = useUi((s) => s.helpOpen);
   return (
     <Modal open={open} title={t("help.title")} footer={null} onCancel={() => ui.setHelp(false)} data-testid="help">
-      <Table
-        size="small"
-        pagination={false}
-        rowKey="keys"
-        dataSource={SHORTCUTS}
-        columns={[
-          { title: t("help.keys"), dataIndex: "keys", render: (k: string) => <kbd>{k}</kbd>, width: 100 },
-          { title: t("help.action"), dataIndex: "label", render: (l: (typeof SHORTCUTS)[number]["label"]) => t(l) },
-        ]}
-      />
+      <table className="onemap-keys">
+        <thead>
+          <tr>
+            <th>{t("help.keys")}</th>
+            <th>{t("help.action")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {SHORTCUTS.map((s) => (
+            <tr key={s.keys}>
+              <td>
+                <kbd>{s.keys}</kbd>
+              </td>
+              <td>{t(s.label)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </Modal>
   );
 }

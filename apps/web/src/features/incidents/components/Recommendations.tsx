@@ -2,7 +2,7 @@
 // leader, crew, station; "where from, how many" per station. A row's button dispatches through the same
 // guard as D (a second unit asks first). The top unit's button lives in the DispatchBar, always in view.
 import type { Recommendation } from "@onemap/shared";
-import { Alert, Button, ConfigProvider, Table, Tag, Tooltip, Typography } from "antd";
+import { Alert, Button, Tag, Tooltip, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { formatDuration } from "../../../i18n";
 import { useRecommendations } from "../api/recommendations";
@@ -32,31 +32,29 @@ export function Recommendations({ incidentId, canDispatch }: { incidentId: strin
       {data.recommendations.length === 0 ? (
         <Typography.Text type="secondary">{t("recs.none")}</Typography.Text>
       ) : (
-        <ConfigProvider theme={{ components: { Table: { cellPaddingBlockSM: 3, cellPaddingInlineSM: 6 } } }}>
-          <Table<Recommendation>
-            size="small"
-            className="onemap-recs"
-            pagination={false}
-            rowKey="unitId"
-            scroll={{ x: "max-content" }}
-            dataSource={data.recommendations.slice(0, 8)}
-            columns={[
-              {
-                title: t("recs.callsign"),
-                dataIndex: "callsign",
-                render: (v: string, r) => (
-                  <span>
-                    <b>{v}</b> <span className="onemap-muted">{t(`unitKind.${r.kind}`)}</span>
+        // a plain table: one line per unit, no wrapping (and none of antd Table's weight in the first load)
+        <div className="onemap-recs-wrap">
+          <table className="onemap-recs">
+            <thead>
+              <tr>
+                <th>{t("recs.callsign")}</th>
+                <th>{t("recs.eta")}</th>
+                <th>{t("recs.distance")}</th>
+                <th>{t("recs.leader")}</th>
+                <th>{t("recs.members")}</th>
+                <th>{t("recs.station")}</th>
+                {canDispatch && <th />}
+              </tr>
+            </thead>
+            <tbody>
+              {data.recommendations.slice(0, 8).map((r: Recommendation) => (
+                <tr key={r.unitId} data-testid="rec-row">
+                  <td>
+                    <b>{r.callsign}</b> <span className="onemap-muted">{t(`unitKind.${r.kind}`)}</span>
                     {r.reinforcementGroup && <Tag color="magenta">{t(`groups.${r.reinforcementGroup}`)}</Tag>}
-                  </span>
-                ),
-              },
-              {
-                title: t("recs.eta"),
-                dataIndex: "etaS",
-                render: (v: number, r) => (
-                  <span>
-                    {t("recs.minutes", { n: Math.max(1, Math.round(v / 60)) })}
+                  </td>
+                  <td>
+                    {t("recs.minutes", { n: Math.max(1, Math.round(r.etaS / 60)) })}
                     {r.stale && (
                       <Tooltip title={t("recs.staleEta", { age: formatDuration(r.lastFixAgeS) })}>
                         <Tag color="warning" className="onemap-stale-tag" data-testid="stale-fix">
@@ -64,28 +62,23 @@ export function Recommendations({ incidentId, canDispatch }: { incidentId: strin
                         </Tag>
                       </Tooltip>
                     )}
-                  </span>
-                ),
-              },
-              { title: t("recs.distance"), dataIndex: "distanceM", render: (v: number) => t("recs.km", { n: (v / 1000).toFixed(1) }) },
-              { title: t("recs.leader"), render: (_, r) => r.leader?.name ?? "—" },
-              { title: t("recs.members"), dataIndex: "memberCount" },
-              { title: t("recs.station"), dataIndex: "stationName" },
-              ...(canDispatch
-                ? [
-                    {
-                      title: "",
-                      render: (_: unknown, r: Recommendation) => (
-                        <Button size="small" onClick={() => press(r)} disabled={pending} data-testid="dispatch-row">
-                          {t("recs.dispatch")}
-                        </Button>
-                      ),
-                    },
-                  ]
-                : []),
-            ]}
-          />
-        </ConfigProvider>
+                  </td>
+                  <td>{t("recs.km", { n: (r.distanceM / 1000).toFixed(1) })}</td>
+                  <td>{r.leader?.name ?? "—"}</td>
+                  <td>{r.memberCount}</td>
+                  <td>{r.stationName}</td>
+                  {canDispatch && (
+                    <td>
+                      <Button size="small" onClick={() => press(r)} disabled={pending} data-testid="dispatch-row">
+                        {t("recs.dispatch")}
+                      </Button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

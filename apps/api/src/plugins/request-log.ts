@@ -1,0 +1,38 @@
+// The request log: one line per request when it is answered. Device traffic (a county's phones and
+// vehicle terminals report every few seconds) is logged at debug, so the terminal shows what people
+// do; a device's server error is still an error. On a terminal the log is human-readable (pino-pretty).
+import type { FastifyInstance, FastifyServerOptions } from "fastify";
+import fp from "fastify-plugin";
+import type { DestinationStream } from "pino";
+import type { Config } from "../config";
+import { redactedRequest } from "./security-headers";
+
+/** the paths devices (not people) call */
+export const DEVICE_PATHS = ["/ingest/osmand", "/api/devices/positions", "/api/devices/assignments/"];
+const isDevicePath = (url: string) => {
+  const path = url.split("?")[0] ?? "";
+  return DEVICE_PATHS.some((p) => path === p || (p.endsWith("/") && path.startsWith(p)));
+};
+
+/** pretty on a terminal (LOG_FORMAT=auto), JSON lines otherwise (a log collector reads those) */
+export function loggerOptions(config: Config, stream?: DestinationStream): FastifyServerOptions["logger"] {
+  const base = { level: config.LOG_LEVEL, serializers: { req: redactedRequest } };
+  if (stream) return { ...base, stream };
+  const pretty = config.LOG_FORMAT === "pretty" || (config.LOG_FORMAT === "auto" && process.stdout.isTTY === true);
+  if (!pretty) return base;
+  return {
+    ...base,
+    transport: {
+      target: "pino-pretty",
+      options: { translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname,reqId", singleLine: true, messageKey: "msg" },
+    },
+  };
+}
+
+export const requestLogPlugin = fp(async (app: FastifyInstance) => {
+  app.addHook("onResponse", async (request, reply) => {
+    const status = reply.statusCode;
+    const level = status >= 500 ? "error" : isDevicePath(request.url) ? "debug" : "info";
+    request.log[level]({ req: request, res: { statusCode: status }, responseTime: Math.round(reply.elapsedTime) }, "request completed");
+  });
+});
