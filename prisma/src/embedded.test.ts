@@ -2,11 +2,12 @@ import type { Stats } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { assertReachableAsRoot, closedDirectory } from "./embedded";
 
-/** a fake file system: directory → mode */
-const fs = (modes: Record<string, number>) => (path: string) => {
-  const mode = modes[path];
-  if (mode === undefined) throw Object.assign(new Error(`ENOENT ${path}`), { code: "ENOENT" });
-  return { isDirectory: () => true, mode } as Stats;
+/** a fake file system: directory → mode (owned by root unless [mode, uid]) */
+const fs = (modes: Record<string, number | [number, number]>) => (path: string) => {
+  const entry = modes[path];
+  if (entry === undefined) throw Object.assign(new Error(`ENOENT ${path}`), { code: "ENOENT" });
+  const [mode, uid] = Array.isArray(entry) ? entry : [entry, 0];
+  return { isDirectory: () => true, mode, uid } as Stats;
 };
 
 describe("running the embedded PostgreSQL as root", () => {
@@ -19,6 +20,10 @@ describe("running the embedded PostgreSQL as root", () => {
     const stat = fs({ "/": 0o755, "/opt": 0o755, "/opt/onemap": 0o755 });
     expect(closedDirectory("/opt/onemap", stat)).toBeNull();
     expect(closedDirectory("/opt/onemap/.onemap/pg", stat)).toBeNull();
+    // its own data directory, 0700 and owned by the postgres user, is no obstacle
+    expect(
+      closedDirectory("/opt/onemap/pg", fs({ "/": 0o755, "/opt": 0o755, "/opt/onemap": 0o755, "/opt/onemap/pg": [0o700, 999] })),
+    ).toBeNull();
   });
 
   it("says in one line what to do, and only for root", () => {

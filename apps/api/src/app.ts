@@ -46,7 +46,7 @@ import { inputGuardPlugin } from "./plugins/input-guard";
 import { openapiPlugin } from "./plugins/openapi";
 import { createPurgeJob } from "./plugins/purge";
 import { realtimePlugin } from "./plugins/realtime";
-import { loggerOptions, requestLogPlugin } from "./plugins/request-log";
+import { loggerOptions, OnemapLogController } from "./plugins/request-log";
 import { contentSecurityPolicy } from "./plugins/security-headers";
 import { webPlugin } from "./plugins/web";
 
@@ -67,7 +67,7 @@ export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logg
   const app = Fastify({
     logger: logger ?? loggerOptions(config, logStream),
     // one line per request, at the end (plugins/request-log.ts): device traffic at debug
-    disableRequestLogging: true,
+    logController: new OnemapLogController(),
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
     requestIdHeader: "x-request-id",
@@ -88,7 +88,6 @@ export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logg
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errorsPlugin);
-  await app.register(requestLogPlugin);
   await app.register(inputGuardPlugin);
   await app.register(openapiPlugin, { version: VERSION });
   await app.register(rateLimit, { global: false });

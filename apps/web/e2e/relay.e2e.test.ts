@@ -1,9 +1,12 @@
 // The board when the relay between API processes (Redis) goes down and comes back: it says so, in
-// the board's language, and clears the notice (reloading its snapshot) when the relay returns.
+// the board's language, and clears the notice (reloading its snapshot) when the relay returns. With no
+// unit reporting, the "live" badge says the position feed has stopped.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { createTestDatabase, runtimeUrl } from "@onemap/db/testing";
+import { demoDeviceToken } from "@onemap/domain/demo-tokens";
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort, root, type ServerProcess, startServer, waitFor } from "../../api/test/process";
 import { launch } from "./browser";
@@ -64,6 +67,29 @@ describe.skipIf(!REDIS_SERVER && !process.env.CI)("the board and the realtime re
       redis = startRedis();
       await banner.waitFor({ state: "detached", timeout: 30_000 });
       await page.screenshot({ path: join(root, "test-results/board-relay-3-back-en.png") });
+
+      // no simulator here: no fix arrives, and the badge does not claim "live"
+      const badge = page.locator('[data-testid="connection"]');
+      await page.locator('[data-testid="connection"][data-feed="stalled"]').waitFor({ timeout: 30_000 });
+      expect(await badge.textContent()).toContain("Waiting for fixes");
+      // one unit reports (OsmAnd, its demo token): live
+      const client = new pg.Client({ connectionString: owner });
+      await client.connect();
+      const { rows } = await client.query<{ identifier: string }>(`SELECT identifier FROM "Device" ORDER BY identifier LIMIT 1`);
+      await client.end();
+      const identifier = rows[0]?.identifier ?? "";
+      const fix = await fetch(
+        `${base}/ingest/osmand?id=${identifier}&key=${demoDeviceToken(identifier)}&lat=31.03&lon=106.42&timestamp=${Math.floor(Date.now() / 1000)}`,
+        { method: "POST" },
+      );
+      expect(fix.status).toBe(200);
+      await page.locator('[data-testid="connection"][data-feed="flowing"]').waitFor({ timeout: 10_000 });
+      expect(await badge.textContent()).toContain("Live");
+      // then silence again: "no fixes for N s", in Chinese "定位中断 N 秒"
+      await page.click('[data-testid="language"]');
+      await page.locator('[data-testid="connection"][data-feed="stalled"]').waitFor({ timeout: 30_000 });
+      expect(await badge.textContent()).toMatch(/定位中断 \d+ 秒/);
+      await page.screenshot({ path: join(root, "test-results/board-feed-stalled-zh.png") });
     } finally {
       await browser.close();
     }

@@ -1,8 +1,7 @@
 // The request log: one line per request when it is answered. Device traffic (a county's phones and
 // vehicle terminals report every few seconds) is logged at debug, so the terminal shows what people
 // do; a device's server error is still an error. On a terminal the log is human-readable (pino-pretty).
-import type { FastifyInstance, FastifyServerOptions } from "fastify";
-import fp from "fastify-plugin";
+import { type FastifyReply, type FastifyRequest, type FastifyServerOptions, LogController } from "fastify";
 import type { DestinationStream } from "pino";
 import type { Config } from "../config";
 import { redactedRequest } from "./security-headers";
@@ -29,10 +28,18 @@ export function loggerOptions(config: Config, stream?: DestinationStream): Fasti
   };
 }
 
-export const requestLogPlugin = fp(async (app: FastifyInstance) => {
-  app.addHook("onResponse", async (request, reply) => {
+/**
+ * Fastify's request logging, with one line per request when it is answered (not "incoming" and
+ * "completed"), and device traffic at debug.
+ */
+export class OnemapLogController extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     const status = reply.statusCode;
-    const level = status >= 500 ? "error" : isDevicePath(request.url) ? "debug" : "info";
-    request.log[level]({ req: request, res: { statusCode: status }, responseTime: Math.round(reply.elapsedTime) }, "request completed");
-  });
-});
+    const facts = { req: request, res: { statusCode: status }, responseTime: Math.round(reply.elapsedTime) };
+    if (error || status >= 500) request.log.error({ ...facts, err: error }, "request errored");
+    else if (isDevicePath(request.url)) request.log.debug(facts, "request completed");
+    else request.log.info(facts, "request completed");
+  }
+}

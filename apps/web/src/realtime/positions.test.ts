@@ -1,6 +1,6 @@
 import type { PositionRow } from "@onemap/shared";
-import { beforeEach, describe, expect, it } from "vitest";
-import { applyFrame, getPosition, onPositions, seedPositions } from "./positions";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { applyFrame, feedConnected, feedSilenceMs, feedStarted, getPosition, onPositions, seedPositions } from "./positions";
 
 const row = (id: string, lat: number, fixAt: number): PositionRow => [id, lat, 106.41, 90, 30, fixAt, fixAt];
 
@@ -36,5 +36,29 @@ describe("live positions", () => {
     expect(getPosition("u1")?.lat).toBe(31.05);
     expect(getPosition("u2")?.lat).toBe(31.2);
     expect(getPosition("gone")).toBeUndefined();
+  });
+});
+
+describe("the position feed's pulse (the live badge)", () => {
+  it("is silent only after a while without any fix, counted from the connection, and flows again with the next frame", () => {
+    // later than any fix the tests above applied
+    vi.useFakeTimers({ now: Date.now() + 3_600_000 });
+    try {
+      feedConnected(100);
+      // a fresh connection gets its grace period before it can be called silent
+      expect(feedSilenceMs()).toBe(0);
+      vi.advanceTimersByTime(14_000);
+      expect(feedSilenceMs()).toBe(0);
+      vi.advanceTimersByTime(2_000);
+      expect(feedSilenceMs()).toBe(16_000);
+      // the next frame: flowing again, and started
+      applyFrame([row("u9", 31.0, Date.now())]);
+      expect(feedSilenceMs()).toBe(0);
+      expect(feedStarted()).toBe(true);
+      vi.advanceTimersByTime(20_000);
+      expect(feedSilenceMs()).toBe(20_000);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
