@@ -172,6 +172,7 @@ describe("the operator's desk in Chromium", () => {
     await page.waitForSelector('[data-testid="dispatch-reason"]');
     expect(await page.isDisabled('[data-testid="dispatch-confirm"]')).toBe(true);
     await page.fill('[data-testid="dispatch-reason"]', "燃气泄漏，需要警戒疏散");
+    await expect.poll(() => page.isDisabled('[data-testid="dispatch-confirm"]')).toBe(false);
     await shot(page, "3-non-police-reason-zh-1366");
     await page.keyboard.press("Enter");
     await expect.poll(() => assignmentsOf(water.id)).toBe(1);
@@ -368,6 +369,13 @@ describe("the operator's desk in Chromium", () => {
     const header = await page.locator(".onemap-header").boundingBox();
     const box = await page.locator(".ant-message-notice").first().boundingBox();
     expect(box?.y ?? -1).toBeGreaterThanOrEqual((header?.y ?? 0) + (header?.height ?? 0));
+    // a camera opened from far down the panel: closing it brings the incident back from its top
+    await page.locator('[data-testid="nearby-camera"]').first().scrollIntoViewIfNeeded();
+    expect(await page.locator(".onemap-detail-scroll").evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    await page.locator('[data-testid="nearby-camera"]').first().click();
+    await page.waitForSelector('[data-testid="camera-panel"]');
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.locator(".onemap-detail-scroll").evaluate((el) => el.scrollTop)).toBe(0);
     // the 500 m ring shows while the incident is open, and goes when it is closed
     const rings = () => page.locator('[data-nearby-ring="shown"]').count();
     await expect.poll(rings).toBe(1);
