@@ -219,7 +219,8 @@ describe("the board in Chromium", () => {
     expect(await b.page.locator('[data-testid="queue-item"].onemap-flash').count()).toBe(0);
 
     // both press "dispatch" on the same top unit at the same moment (units move: if the two tops differ
-    // at the click, both succeed, and the next round has both boards on a new common top unit)
+    // at the click, both succeed, and the next round — now "send another?", confirmed on both — has
+    // both boards on a new common top unit)
     let refused: Page | null = null;
     for (let round = 0; round < 4 && !refused; round++) {
       await expect
@@ -232,6 +233,11 @@ describe("the board in Chromium", () => {
         )
         .toBe(true);
       await Promise.all([a.page.click('[data-testid="dispatch-top"]'), b.page.click('[data-testid="dispatch-top"]')]);
+      // once the incident has a unit on the way, the button only asks: both confirm at the same moment
+      await a.page.waitForTimeout(300);
+      const asked = await Promise.all([a.page, b.page].map((p) => p.locator('[data-testid="dispatch-ask"]').count()));
+      if (asked.every((n) => n > 0))
+        await Promise.all([a.page.click('[data-testid="dispatch-confirm"]'), b.page.click('[data-testid="dispatch-confirm"]')]);
       refused = await Promise.race([
         a.page.waitForSelector('[data-testid="dispatch-refused"]', { timeout: 5000 }).then(() => a.page),
         b.page.waitForSelector('[data-testid="dispatch-refused"]', { timeout: 5000 }).then(() => b.page),

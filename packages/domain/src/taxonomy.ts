@@ -1,5 +1,10 @@
 // The call-taking taxonomy's rules: which calls are police business, and where the others go.
-import { INCIDENT_CATEGORIES, type IncidentCategory, type TransferDepartment } from "@onemap/shared";
+// from the zod-free vocabulary: the board uses these rules without loading zod
+import {
+  INCIDENT_CATEGORIES,
+  type IncidentCategoryName as IncidentCategory,
+  type TransferDepartmentName as TransferDepartment,
+} from "@onemap/shared/vocabulary";
 
 /** false for 非警务 calls (a burst main, a stray dog): those are handed over, not patrolled to */
 export function isPoliceBusiness(category: IncidentCategory): boolean {

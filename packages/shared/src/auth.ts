@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Id, IsoDateTime } from "./common";
 import { Role } from "./enums";
-import { FIELD_MESSAGES } from "./errors";
+import { FIELD_MESSAGES } from "./vocabulary";
 
 export const LoginBody = z.object({
   username: z.string().trim().min(1).max(64),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FIELD_MESSAGES } from "./errors";
+import { FIELD_MESSAGES } from "./vocabulary";
 
 export const Id = z.string().min(1).max(64);
 /** ISO-8601 with an offset, within years 1900..2999 (year 0000 and the like are valid ISO but no time a police record can hold) */

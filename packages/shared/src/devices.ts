@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { Id, IsoDateTime, Latitude, Longitude, Version } from "./common";
 import { UnitStatus } from "./enums";
-import { FIELD_MESSAGES } from "./errors";
+import { FIELD_MESSAGES } from "./vocabulary";
 
 export const MAX_BATCH_FIXES = 1000;
 

@@ -1,6 +1,7 @@
 // Enumerations of the domain. They mirror the enums of prisma/schema.prisma; a test in apps/api
 // fails if the two ever disagree.
 import { z } from "zod";
+import { PRIORITIES, RESPONSE_TIERS } from "./vocabulary";
 
 export const StationKind = z.enum(["POLICE_STATION", "HQ_UNIT"]);
 export type StationKind = z.infer<typeof StationKind>;
@@ -23,11 +24,11 @@ export type CameraStatus = z.infer<typeof CameraStatus>;
 export const IncidentStatus = z.enum(["NEW", "DISPATCHED", "ON_SCENE", "RESOLVED", "CLOSED", "TRANSFERRED", "CANCELLED"]);
 export type IncidentStatus = z.infer<typeof IncidentStatus>;
 
-export const Priority = z.enum(["P1", "P2", "P3", "P4"]);
+export const Priority = z.enum(PRIORITIES);
 export type Priority = z.infer<typeof Priority>;
 
 /** 常态 → 三级 → 二级 → 一级 (highest). Order matters: it is the escalation order. */
-export const ResponseTier = z.enum(["ROUTINE", "LEVEL_III", "LEVEL_II", "LEVEL_I"]);
+export const ResponseTier = z.enum(RESPONSE_TIERS);
 export type ResponseTier = z.infer<typeof ResponseTier>;
 
 export const AssignmentStatus = z.enum(["DISPATCHED", "ACKNOWLEDGED", "EN_ROUTE", "ON_SCENE", "CLEARED", "CANCELLED"]);

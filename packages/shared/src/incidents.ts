@@ -12,63 +12,11 @@ import {
   UnitKind,
   UnitStatus,
 } from "./enums";
-import { FIELD_MESSAGES } from "./errors";
 import { OfficerRef } from "./resources";
+import { FIELD_MESSAGES, INCIDENT_CATEGORIES, TRANSFER_DEPARTMENTS } from "./vocabulary";
 
-/** 非警务 hand-over targets */
-export const TransferDepartment = z.enum([
-  "CIVIL_AFFAIRS",
-  "HEALTH",
-  "TELECOM",
-  "ENVIRONMENT",
-  "EMERGENCY_MANAGEMENT",
-  "URBAN_MANAGEMENT",
-  "UTILITIES",
-  "MARKET_REGULATION",
-  "OTHER",
-]);
+export const TransferDepartment = z.enum(TRANSFER_DEPARTMENTS);
 export type TransferDepartment = z.infer<typeof TransferDepartment>;
-
-/**
- * 警情类别: group, Chinese label, default priority. Calls of the `non_police` group are not police
- * business (非警务): the board leads with a hand-over, and `department` names where the category alone
- * decides it (a water main → the utilities), so the hand-over is one click.
- */
-export const INCIDENT_CATEGORIES = {
-  theft: { group: "criminal", label: "盗窃", priority: "P3" },
-  burglary: { group: "criminal", label: "入室盗窃", priority: "P2" },
-  robbery: { group: "criminal", label: "抢劫", priority: "P1" },
-  snatching: { group: "criminal", label: "抢夺", priority: "P2" },
-  fraud: { group: "criminal", label: "诈骗", priority: "P3" },
-  assault: { group: "criminal", label: "伤害", priority: "P2" },
-  homicide: { group: "criminal", label: "命案", priority: "P1" },
-  kidnapping: { group: "criminal", label: "绑架", priority: "P1" },
-  sexual_assault: { group: "criminal", label: "性侵", priority: "P1" },
-  drugs: { group: "criminal", label: "涉毒", priority: "P2" },
-  fight: { group: "public_order", label: "打架斗殴", priority: "P2" },
-  disturbance: { group: "public_order", label: "扰乱秩序", priority: "P3" },
-  noise: { group: "public_order", label: "噪音扰民", priority: "P4" },
-  gambling: { group: "public_order", label: "赌博", priority: "P3" },
-  mass_incident: { group: "public_order", label: "群体性事件", priority: "P1" },
-  suspicious: { group: "public_order", label: "可疑人员物品", priority: "P3" },
-  traffic_accident: { group: "traffic", label: "交通事故", priority: "P2" },
-  traffic_injury: { group: "traffic", label: "交通事故(伤亡)", priority: "P1" },
-  traffic_jam: { group: "traffic", label: "交通拥堵", priority: "P4" },
-  drunk_driving: { group: "traffic", label: "酒驾醉驾", priority: "P2" },
-  fire: { group: "fire_rescue", label: "火灾", priority: "P1" },
-  rescue: { group: "fire_rescue", label: "抢险救援", priority: "P1" },
-  drowning: { group: "fire_rescue", label: "溺水", priority: "P1" },
-  missing_person: { group: "emergency", label: "人员走失", priority: "P2" },
-  suicide_risk: { group: "emergency", label: "轻生", priority: "P1" },
-  disaster: { group: "emergency", label: "自然灾害", priority: "P1" },
-  explosion: { group: "emergency", label: "爆炸", priority: "P1" },
-  civil_dispute: { group: "non_police", label: "民事纠纷", priority: "P4" },
-  utility_fault: { group: "non_police", label: "水电气故障", priority: "P4", department: "UTILITIES" },
-  animal: { group: "non_police", label: "动物求助", priority: "P4", department: "URBAN_MANAGEMENT" },
-  medical: { group: "non_police", label: "急病求助", priority: "P2", department: "HEALTH" },
-  consultation: { group: "non_police", label: "咨询求助", priority: "P4" },
-} as const satisfies Record<string, { group: string; label: string; priority: Priority; department?: TransferDepartment }>;
-
 export const IncidentCategory = z.enum(
   Object.keys(INCIDENT_CATEGORIES) as [keyof typeof INCIDENT_CATEGORIES, ...(keyof typeof INCIDENT_CATEGORIES)[]],
 );

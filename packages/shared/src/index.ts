@@ -6,3 +6,4 @@ export * from "./errors";
 export * from "./incidents";
 export * from "./realtime";
 export * from "./resources";
+export * from "./vocabulary";

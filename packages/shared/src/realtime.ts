@@ -4,8 +4,6 @@ import { Id, IsoDateTime, Latitude, Longitude } from "./common";
 import { CameraStatus, UnitStatus } from "./enums";
 import type { AssignmentUpdatedEvent, Incident, PostureChangedEvent, TierChangedEvent } from "./incidents";
 
-export const BOARD_NAMESPACE = "/board";
-
 /**
  * `units:positions`: the units that moved since the last tick, one compact row each:
  * [unitId, lat, lon, heading (deg, -1 unknown), speed (km/h, -1 unknown), fixAt (epoch ms), receivedAt (epoch ms)].

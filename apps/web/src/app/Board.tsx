@@ -8,7 +8,6 @@ import { useTranslation } from "react-i18next";
 import { useLogout } from "../features/auth/api/logout";
 import { useShortcuts } from "../features/help/shortcuts";
 import { IncidentDetail } from "../features/incidents/components/IncidentDetail";
-import { IncidentForm } from "../features/incidents/components/IncidentForm";
 import { IncidentQueue, useQueue } from "../features/incidents/components/IncidentQueue";
 import { useIncidentAlerts } from "../features/incidents/hooks/useIncidentAlerts";
 import { useTierNotices } from "../features/incidents/hooks/useTierNotices";
@@ -28,6 +27,10 @@ import { useNow } from "../ui/useNow";
 const CameraPanel = lazy(() => import("../features/cameras/components/CameraPanel").then((m) => ({ default: m.CameraPanel })));
 const TrackPlayback = lazy(() => import("../features/playback/components/TrackPlayback").then((m) => ({ default: m.TrackPlayback })));
 const UnitCard = lazy(() => import("../features/units/components/UnitCard").then((m) => ({ default: m.UnitCard })));
+// the incident form brings the shared zod schemas and antd's form: fetched while the board is idle,
+// so it is there by the time N is pressed
+const loadIncidentForm = () => import("../features/incidents/components/IncidentForm");
+const IncidentForm = lazy(() => loadIncidentForm().then((m) => ({ default: m.IncidentForm })));
 const HelpOverlay = lazy(() => import("../features/help/components/HelpOverlay").then((m) => ({ default: m.HelpOverlay })));
 
 /** Renders its (lazy) children from the first time `when` is true on, so they can animate closed. */
@@ -104,6 +107,7 @@ export function Board({ me }: { me: Me }) {
   const unitOpen = useUi((s) => s.unitId !== null);
   const playbackOpen = useUi((s) => s.playbackOpen);
   const helpOpen = useUi((s) => s.helpOpen);
+  const drafting = useUi((s) => s.draft !== null);
   useShortcuts(queueRef);
   useEffect(() => ui.claimDraft(me.username), [me.username]);
   useTierNotices();
@@ -111,6 +115,11 @@ export function Board({ me }: { me: Me }) {
   useEffect(() => {
     if (ready && settings.data) performance.mark("onemap:interactive");
   }, [ready, settings.data]);
+  useEffect(() => {
+    if (!ready) return;
+    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 200));
+    idle(() => void loadIncidentForm());
+  }, [ready]);
 
   return (
     <div className="onemap-board" data-testid="board" data-ready={ready && settings.data ? "true" : "false"}>
@@ -161,7 +170,9 @@ export function Board({ me }: { me: Me }) {
             title={t("panel.resize")}
             data-testid="side-resize"
           />
-          <IncidentForm />
+          <OnDemand when={drafting}>
+            <IncidentForm />
+          </OnDemand>
           <IncidentQueue />
           <IncidentDetail me={me} />
         </aside>

@@ -1,7 +1,8 @@
 // The server's refusals and the shared schemas' field issues, in the board's language. A refusal names
 // itself with a stable code (packages/shared ERROR_CODES); a field issue with `field:<key>` (a shared
 // schema's own message) or zod's issue code and facts, said by zod's own locale for that language.
-import { ERROR_CODES, type ErrorBody, type ErrorCode, type ErrorIssue, type FieldMessageKey, fieldMessageKey } from "@onemap/shared";
+import type { ErrorBody, ErrorCode, ErrorIssue, FieldMessageKey } from "@onemap/shared";
+import { ERROR_CODES, fieldMessageKey } from "@onemap/shared/vocabulary";
 import en from "zod/v4/locales/en.js";
 import zhCN from "zod/v4/locales/zh-CN.js";
 import { formatTime, i18n } from ".";

@@ -1,7 +1,8 @@
 // The layer switcher and the legend, over the map's top-right corner.
 import type { UnitStatus } from "@onemap/shared";
-import { Button, Card, Checkbox, Space, Typography } from "antd";
+import { Button, Checkbox, Space, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { Panel } from "../ui/Panel";
 import { LAYERS, ui, useUi } from "../ui/store";
 import { CAMERA_COLOUR } from "./CamerasLayer";
 import { PRIORITY_COLOUR } from "./IncidentsLayer";
@@ -25,7 +26,7 @@ export function LayerSwitcher({ hasBaseMap }: { hasBaseMap: boolean }) {
         {t("layers.title")}
       </Button>
       {open && (
-        <Card size="small" style={{ marginTop: 4, width: 220 }} data-testid="layers-panel">
+        <Panel style={{ marginTop: 4, width: 220 }} data-testid="layers-panel">
           <Space orientation="vertical" size={2}>
             {LAYERS.map((id) => (
               <Checkbox
@@ -72,7 +73,7 @@ export function LayerSwitcher({ hasBaseMap }: { hasBaseMap: boolean }) {
               <Swatch colour="#9ca3af" /> {t("cameraStatus.OFFLINE")}
             </div>
           </div>
-        </Card>
+        </Panel>
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 // The one socket controller: it loads the snapshot, then every realtime event lands here and goes into
 // the live store (and positions.ts); server-state caches that an event makes stale are invalidated.
-import { BOARD_NAMESPACE, type Board, type BoardClientEvents, type BoardServerEvents, type PostureDetail } from "@onemap/shared";
+import type { Board, BoardClientEvents, BoardServerEvents, PostureDetail } from "@onemap/shared";
+import { BOARD_NAMESPACE } from "@onemap/shared/vocabulary";
 import type { QueryClient } from "@tanstack/react-query";
 import { io, type Socket } from "socket.io-client";
 import { meQuery } from "../features/auth/api/me";

@@ -1,5 +1,6 @@
-import { Alert, Button, Card, Form, Input, Typography } from "antd";
+import { Alert, Button, Form, Input, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { Panel } from "../../../ui/Panel";
 import { useUi } from "../../../ui/store";
 import { useLogin } from "../api/login";
 
@@ -9,7 +10,7 @@ export function SignIn({ expired }: { expired: boolean }) {
   const keptDraft = useUi((s) => s.draft !== null);
   return (
     <div className="onemap-signin">
-      <Card style={{ width: 360 }}>
+      <Panel style={{ width: 360 }}>
         <Typography.Title level={3}>{t("signIn.title")}</Typography.Title>
         {expired && keptDraft && (
           <Alert type="warning" showIcon title={t("signIn.expired")} style={{ marginBottom: 12 }} data-testid="expired" />
@@ -34,7 +35,7 @@ export function SignIn({ expired }: { expired: boolean }) {
             {t("signIn.submit")}
           </Button>
         </Form>
-      </Card>
+      </Panel>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { List, Tag, Typography } from "antd";
+import { Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { CAMERA_COLOUR } from "../../../map/CamerasLayer";
 import { ui } from "../../../ui/store";
@@ -15,11 +15,15 @@ export function NearbyCameras() {
       {nearby.cameras.length === 0 ? (
         <div className="onemap-muted">{t("cameras.none")}</div>
       ) : (
-        <List
-          size="small"
-          dataSource={nearby.cameras.slice(0, 12)}
-          renderItem={({ camera, distanceM }) => (
-            <List.Item key={camera.id} onClick={() => ui.openCamera(camera.id)} className="onemap-clickable" data-testid="nearby-camera">
+        <ul className="onemap-list">
+          {nearby.cameras.slice(0, 12).map(({ camera, distanceM }) => (
+            // biome-ignore lint/a11y/useKeyWithClickEvents: the camera is also reachable from its ring on the map
+            <li
+              key={camera.id}
+              onClick={() => ui.openCamera(camera.id)}
+              className="onemap-list-item onemap-clickable"
+              data-testid="nearby-camera"
+            >
               <span>
                 <span
                   className="onemap-swatch"
@@ -32,9 +36,9 @@ export function NearbyCameras() {
                 {camera.status === "OFFLINE" && <Tag color="default">{t("cameraStatus.OFFLINE")}</Tag>}
                 {t("cameras.distance", { n: Math.round(distanceM) })}
               </span>
-            </List.Item>
-          )}
-        />
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );

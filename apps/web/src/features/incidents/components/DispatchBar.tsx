@@ -2,7 +2,8 @@
 // (D), or — for a call that is not police business — hand it over first. "Send another unit" and
 // "police for a non-police call" wait for a confirmation (Enter), with the reason where one is needed.
 import { transferDepartmentFor } from "@onemap/domain";
-import { type IncidentCategory, TransferDepartment } from "@onemap/shared";
+import type { IncidentCategory, TransferDepartment } from "@onemap/shared";
+import { TRANSFER_DEPARTMENTS } from "@onemap/shared/vocabulary";
 import { Alert, App as AntApp, Button, Input, Select, Space, Tag, Tooltip } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -52,7 +53,7 @@ export function DispatchBar({ incidentId, category }: { incidentId: string; cate
                 value={department}
                 placeholder={t("actions.department")}
                 onChange={setDepartment}
-                options={TransferDepartment.options.map((d) => ({ value: d, label: t(`departments.${d}`) }))}
+                options={TRANSFER_DEPARTMENTS.map((d) => ({ value: d, label: t(`departments.${d}`) }))}
                 data-testid="transfer-department"
               />
               <Button type="primary" disabled={!department} loading={transfer.isPending} onClick={() => department && handOver(department)}>

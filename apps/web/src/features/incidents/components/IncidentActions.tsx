@@ -2,7 +2,8 @@
 // (with a reason), hand a non-police matter to another department, merge a likely duplicate, add a note.
 // Only the steps the incident's status allows are offered (the server enforces the same rules).
 import { incidentTransitionError } from "@onemap/domain";
-import { type Incident, type IncidentStatus, TransferDepartment } from "@onemap/shared";
+import type { Incident, IncidentStatus, TransferDepartment } from "@onemap/shared";
+import { TRANSFER_DEPARTMENTS } from "@onemap/shared/vocabulary";
 import { App as AntApp, Button, Form, Input, Modal, Select, Space } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -97,7 +98,7 @@ export function IncidentActions({
         >
           {ask?.kind === "transfer" && (
             <Form.Item name="department" label={t("actions.department")} rules={[{ required: true, message: t("actions.department") }]}>
-              <Select options={TransferDepartment.options.map((d) => ({ value: d, label: t(`departments.${d}`) }))} />
+              <Select options={TRANSFER_DEPARTMENTS.map((d) => ({ value: d, label: t(`departments.${d}`) }))} />
             </Form.Item>
           )}
           <Form.Item

@@ -4,12 +4,13 @@
 // escalate/relax or request escalation; other actions; live assignment progress; the recommendations;
 // the cameras around it; the timeline.
 import type { IncidentCategory, Me, Priority } from "@onemap/shared";
-import { Button, Card, Collapse, Tag, Typography } from "antd";
+import { Button, Collapse, Tag, Typography } from "antd";
 import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { categoryLabel, formatDuration, formatTime } from "../../../i18n";
 import { PRIORITY_COLOUR } from "../../../map/IncidentsLayer";
 import { isOpen, useLive } from "../../../realtime/store";
+import { Panel } from "../../../ui/Panel";
 import { ui, useUi } from "../../../ui/store";
 import { useNow } from "../../../ui/useNow";
 import { NearbyCameras } from "../../cameras/components/NearbyCameras";
@@ -60,8 +61,7 @@ export function IncidentDetail({ me }: { me: Me }) {
   const canAct = me.role !== "ADMIN";
   return (
     <div className="onemap-detail-scroll" ref={scroller}>
-      <Card
-        size="small"
+      <Panel
         className="onemap-detail"
         data-testid="incident-detail"
         title={
@@ -183,7 +183,7 @@ export function IncidentDetail({ me }: { me: Me }) {
             ]}
           />
         )}
-      </Card>
+      </Panel>
     </div>
   );
 }

@@ -2,11 +2,12 @@
 // sending and with the server's field errors shown beside their fields. Every keystroke goes into the
 // draft (sessionStorage), so an expired session or a reload keeps what was typed.
 import { CreateIncidentBody, INCIDENT_CATEGORIES, type IncidentCategory, Priority } from "@onemap/shared";
-import { App as AntApp, Button, Card, Col, Form, Input, InputNumber, Row, Select, Typography } from "antd";
+import { App as AntApp, Button, Col, Form, Input, InputNumber, Row, Select, Typography } from "antd";
 import { useEffect, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldIssues } from "../../../api/client";
 import { issueMessage } from "../../../i18n/refusals";
+import { Panel } from "../../../ui/Panel";
 import { type IncidentDraft, ui, useUi } from "../../../ui/store";
 import { useCreateIncident } from "../api/create-incident";
 
@@ -82,8 +83,7 @@ export function IncidentForm() {
   }
 
   return (
-    <Card
-      size="small"
+    <Panel
       title={t("form.title")}
       className="onemap-form"
       data-testid="new-incident"
@@ -155,6 +155,6 @@ export function IncidentForm() {
           {t("form.submit")}
         </Button>
       </Form>
-    </Card>
+    </Panel>
   );
 }

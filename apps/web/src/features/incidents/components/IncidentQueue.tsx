@@ -1,7 +1,7 @@
 // Open incidents by priority, then age, with running timers; new P1/P2 flash until opened; likely
 // duplicates and pending escalation requests are marked.
 import type { Priority } from "@onemap/shared";
-import { Badge, Button, Empty, List, Tag, Tooltip, Typography } from "antd";
+import { Badge, Button, Empty, Tag, Tooltip, Typography } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { categoryLabel, formatDuration } from "../../../i18n";
@@ -42,17 +42,16 @@ export function IncidentQueue() {
       {queue.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("queue.empty")} />
       ) : (
-        <List
-          size="small"
-          dataSource={queue}
-          renderItem={(i) => {
+        <ul className="onemap-list">
+          {queue.map((i) => {
             const ageS = (now - Date.parse(i.reportedAt)) / 1000;
             const flashing = i.id in arrived && !opened[i.id];
             return (
-              <List.Item
+              // biome-ignore lint/a11y/useKeyWithClickEvents: J/K move through the queue from the keyboard
+              <li
                 key={i.id}
                 onClick={() => ui.select(i.id)}
-                className={`onemap-queue-item${i.id === selected ? " is-selected" : ""}${flashing ? " onemap-flash" : ""}`}
+                className={`onemap-list-item onemap-queue-item${i.id === selected ? " is-selected" : ""}${flashing ? " onemap-flash" : ""}`}
                 data-testid="queue-item"
                 data-incident={i.id}
                 style={{ borderLeft: `4px solid ${PRIORITY_COLOUR[i.priority as Priority]}` }}
@@ -88,10 +87,10 @@ export function IncidentQueue() {
                     <Tag color="volcano">{t("queue.escalationRequested", { tier: t(`tiers.${i.escalationRequested}`) })}</Tag>
                   )}
                 </div>
-              </List.Item>
+              </li>
             );
-          }}
-        />
+          })}
+        </ul>
       )}
     </section>
   );

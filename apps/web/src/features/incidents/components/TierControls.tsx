@@ -1,6 +1,7 @@
 // Graded response on one incident: duty leaders escalate or relax with a reason; operators and station
 // chiefs ask for escalation instead (the duty leader decides).
-import { type Me, type ResponseTier, ResponseTier as Tiers } from "@onemap/shared";
+import type { Me, ResponseTier } from "@onemap/shared";
+import { RESPONSE_TIERS } from "@onemap/shared/vocabulary";
 import { App as AntApp, Button, Form, Input, Modal, Select, Space } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -15,9 +16,9 @@ export function TierControls({ incidentId, tier, role }: { incidentId: string; t
   const [mode, setMode] = useState<Mode | null>(null);
   const setTier = useSetTier();
   const request = useRequestEscalation();
-  const index = Tiers.options.indexOf(tier);
-  const higher = Tiers.options.slice(index + 1);
-  const lower = Tiers.options.slice(0, index);
+  const index = RESPONSE_TIERS.indexOf(tier);
+  const higher = RESPONSE_TIERS.slice(index + 1);
+  const lower = RESPONSE_TIERS.slice(0, index);
   const leader = role === "DUTY_LEADER";
   const canRequest = role === "OPERATOR" || role === "STATION_CHIEF";
   const choices = mode === "relax" ? lower : higher;

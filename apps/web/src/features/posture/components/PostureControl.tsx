@@ -1,5 +1,6 @@
 // The county posture at a glance (a banner at Level II and I); duty leaders change it with a reason.
-import { type ResponseTier, ResponseTier as Tiers } from "@onemap/shared";
+import type { ResponseTier } from "@onemap/shared";
+import { RESPONSE_TIERS } from "@onemap/shared/vocabulary";
 import { Alert, App as AntApp, Button, Form, Input, Modal, Select, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +9,7 @@ import { isOpen, useLive } from "../../../realtime/store";
 import { ui } from "../../../ui/store";
 import { usePutPosture } from "../api/put-posture";
 
-const rank = (tier: ResponseTier) => Tiers.options.indexOf(tier);
+const rank = (tier: ResponseTier) => RESPONSE_TIERS.indexOf(tier);
 
 export const TIER_COLOUR: Record<ResponseTier, string> = { ROUTINE: "default", LEVEL_III: "gold", LEVEL_II: "orange", LEVEL_I: "red" };
 
@@ -41,7 +42,7 @@ export function PostureTag({ canChange }: { canChange: boolean }) {
           }
         >
           <Form.Item name="level" label={t("incident.targetTier")}>
-            <Select options={Tiers.options.map((l) => ({ value: l, label: t(`tiers.${l}`) }))} data-testid="posture-level" />
+            <Select options={RESPONSE_TIERS.map((l) => ({ value: l, label: t(`tiers.${l}`) }))} data-testid="posture-level" />
           </Form.Item>
           <Form.Item name="reason" label={t("incident.reason")} rules={[{ required: true, min: 2, message: t("incident.reasonRequired") }]}>
             <Input.TextArea rows={2} data-testid="posture-reason" />

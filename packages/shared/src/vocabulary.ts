@@ -1,0 +1,148 @@
+// The vocabulary the board needs at once, without zod: categories, the hand-over departments, the
+// tiers and priorities, the refusal codes, the realtime namespace. The zod schemas (enums.ts,
+// incidents.ts …) are built from these lists; a browser that imports only this module does not load zod.
+
+/** 常态 → 三级 → 二级 → 一级 (highest). Order matters: it is the escalation order. */
+export const RESPONSE_TIERS = ["ROUTINE", "LEVEL_III", "LEVEL_II", "LEVEL_I"] as const;
+export const PRIORITIES = ["P1", "P2", "P3", "P4"] as const;
+
+/** 非警务 hand-over targets */
+export const TRANSFER_DEPARTMENTS = [
+  "CIVIL_AFFAIRS",
+  "HEALTH",
+  "TELECOM",
+  "ENVIRONMENT",
+  "EMERGENCY_MANAGEMENT",
+  "URBAN_MANAGEMENT",
+  "UTILITIES",
+  "MARKET_REGULATION",
+  "OTHER",
+] as const;
+export type TransferDepartmentName = (typeof TRANSFER_DEPARTMENTS)[number];
+
+/**
+ * 警情类别: group, Chinese label, default priority. Calls of the `non_police` group are not police
+ * business (非警务): the board leads with a hand-over, and `department` names where the category alone
+ * decides it (a water main → the utilities), so the hand-over is one click.
+ */
+export const INCIDENT_CATEGORIES = {
+  theft: { group: "criminal", label: "盗窃", priority: "P3" },
+  burglary: { group: "criminal", label: "入室盗窃", priority: "P2" },
+  robbery: { group: "criminal", label: "抢劫", priority: "P1" },
+  snatching: { group: "criminal", label: "抢夺", priority: "P2" },
+  fraud: { group: "criminal", label: "诈骗", priority: "P3" },
+  assault: { group: "criminal", label: "伤害", priority: "P2" },
+  homicide: { group: "criminal", label: "命案", priority: "P1" },
+  kidnapping: { group: "criminal", label: "绑架", priority: "P1" },
+  sexual_assault: { group: "criminal", label: "性侵", priority: "P1" },
+  drugs: { group: "criminal", label: "涉毒", priority: "P2" },
+  fight: { group: "public_order", label: "打架斗殴", priority: "P2" },
+  disturbance: { group: "public_order", label: "扰乱秩序", priority: "P3" },
+  noise: { group: "public_order", label: "噪音扰民", priority: "P4" },
+  gambling: { group: "public_order", label: "赌博", priority: "P3" },
+  mass_incident: { group: "public_order", label: "群体性事件", priority: "P1" },
+  suspicious: { group: "public_order", label: "可疑人员物品", priority: "P3" },
+  traffic_accident: { group: "traffic", label: "交通事故", priority: "P2" },
+  traffic_injury: { group: "traffic", label: "交通事故(伤亡)", priority: "P1" },
+  traffic_jam: { group: "traffic", label: "交通拥堵", priority: "P4" },
+  drunk_driving: { group: "traffic", label: "酒驾醉驾", priority: "P2" },
+  fire: { group: "fire_rescue", label: "火灾", priority: "P1" },
+  rescue: { group: "fire_rescue", label: "抢险救援", priority: "P1" },
+  drowning: { group: "fire_rescue", label: "溺水", priority: "P1" },
+  missing_person: { group: "emergency", label: "人员走失", priority: "P2" },
+  suicide_risk: { group: "emergency", label: "轻生", priority: "P1" },
+  disaster: { group: "emergency", label: "自然灾害", priority: "P1" },
+  explosion: { group: "emergency", label: "爆炸", priority: "P1" },
+  civil_dispute: { group: "non_police", label: "民事纠纷", priority: "P4" },
+  utility_fault: { group: "non_police", label: "水电气故障", priority: "P4", department: "UTILITIES" },
+  animal: { group: "non_police", label: "动物求助", priority: "P4", department: "URBAN_MANAGEMENT" },
+  medical: { group: "non_police", label: "急病求助", priority: "P2", department: "HEALTH" },
+  consultation: { group: "non_police", label: "咨询求助", priority: "P4" },
+} as const satisfies Record<
+  string,
+  { group: string; label: string; priority: (typeof PRIORITIES)[number]; department?: TransferDepartmentName }
+>;
+
+export type IncidentCategoryName = keyof typeof INCIDENT_CATEGORIES;
+
+/** the board's Socket.IO namespace */
+export const BOARD_NAMESPACE = "/board";
+
+/** Every `code` a refusal can carry. The board has a translation for each (its i18n type requires it). */
+export const ERROR_CODES = [
+  // generic, by status
+  "invalid_input",
+  "bad_request",
+  "unauthorized",
+  "forbidden",
+  "role_required",
+  "not_found",
+  "conflict",
+  "payload_too_large",
+  "unsupported_media_type",
+  "too_many_requests",
+  "unavailable",
+  // sign-in and accounts
+  "wrong_credentials",
+  "login_backoff",
+  "password_too_short",
+  "password_too_guessable",
+  "username_taken",
+  "cannot_disable_self",
+  // input
+  "unstorable_text",
+  // devices
+  "device_unauthorized",
+  "device_rate_limited",
+  "device_identifier_taken",
+  "device_not_own",
+  // incidents and dispatch
+  "changed_meanwhile",
+  "incident_not_open",
+  "transition_refused",
+  "tier_unchanged",
+  "tier_not_higher",
+  "duplicate_of_itself",
+  "no_station_for_location",
+  "outside_station_area",
+  "idempotency_key_reused",
+  "dispatch_reason_required",
+  "unit_taken",
+  "unit_busy_elsewhere",
+  "unit_unavailable",
+  "units_unavailable",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * The shared schemas' own field messages, by key. The English text is what an API client reads; a
+ * board finds the key from an issue's `code` (server) or its message (a local parse) and translates it.
+ */
+export const FIELD_MESSAGES = {
+  phone: "a phone number: digits, +, -, spaces",
+  year_range: "must be a time between the years 1900 and 2999",
+  chief_only_station: "only a station chief is bound to a station",
+  chief_needs_station: "a station chief needs a station",
+  nothing_to_change: "nothing to change",
+  entry_id: "an entry id",
+  beyond_time: "beyond any representable time",
+  to_after_from: "to must be after from",
+  at_most_31_days: "at most 31 days at a time",
+  cancel_needs_reason: "a cancellation needs a reason",
+  case_only_resolving: "a case is opened only when resolving",
+  reason_required: "give the reason",
+  unit_named_twice: "a unit is named twice",
+  call_in_future: "the call cannot start in the future",
+  call_too_old: "the call started more than an hour ago",
+  required: "required",
+  no_such_station: "no such police station",
+  no_such_officer: "no such officer",
+  near_format: "near must be lat,lon,radiusM (three numbers)",
+  near_range: "near: latitude must be within ±90 and longitude within ±180",
+  near_radius: "near: radiusM must be greater than 0 and at most 100000",
+} as const;
+export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
+
+const BY_TEXT = new Map<string, FieldMessageKey>(Object.entries(FIELD_MESSAGES).map(([k, v]) => [v, k as FieldMessageKey]));
+/** the key of one of the shared schemas' own messages, or undefined for zod's built-in ones */
+export const fieldMessageKey = (message: string): FieldMessageKey | undefined => BY_TEXT.get(message);
