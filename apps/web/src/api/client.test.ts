@@ -2,6 +2,7 @@ import { CreateIncidentBody } from "@onemap/shared";
 import { describe, expect, it } from "vitest";
 import { i18n } from "../i18n";
 import { issueMessage, refusalMessage } from "../i18n/refusals";
+import "../i18n/zod-locales";
 import { ApiError, fieldIssues } from "./client";
 
 describe("the server's field errors", () => {

@@ -2,7 +2,7 @@
 // one map, and the side panel (new-incident form, queue, selected incident). Panels for a camera and
 // for track playback open over the map.
 import type { Me } from "@onemap/shared";
-import { Alert, Badge, Button, Space, Typography } from "antd";
+import { Alert, Badge, Button, Input, Space } from "antd";
 import { lazy, type ReactNode, Suspense, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLogout } from "../features/auth/api/logout";
@@ -14,7 +14,6 @@ import { useTierNotices } from "../features/incidents/hooks/useTierNotices";
 import { PostureBanner, PostureTag } from "../features/posture/components/PostureControl";
 import { useMapSettings } from "../features/settings/api/map-settings";
 import { StatsStrip } from "../features/stats/components/StatsStrip";
-import { UnitSearch } from "../features/units/components/UnitSearch";
 import { type Language, setLanguage } from "../i18n";
 import { BoardMap } from "../map/BoardMap";
 import { feedSilenceMs, feedStarted } from "../realtime/positions";
@@ -31,6 +30,8 @@ const UnitCard = lazy(() => import("../features/units/components/UnitCard").then
 // so it is there by the time N is pressed
 const loadIncidentForm = () => import("../features/incidents/components/IncidentForm");
 const IncidentForm = lazy(() => loadIncidentForm().then((m) => ({ default: m.IncidentForm })));
+// the unit search (antd's Select) arrives a moment after the board; a placeholder holds its place
+const UnitSearch = lazy(() => import("../features/units/components/UnitSearch").then((m) => ({ default: m.UnitSearch })));
 const HelpOverlay = lazy(() => import("../features/help/components/HelpOverlay").then((m) => ({ default: m.HelpOverlay })));
 
 /** Renders its (lazy) children from the first time `when` is true on, so they can animate closed. */
@@ -125,16 +126,16 @@ export function Board({ me }: { me: Me }) {
     <div className="onemap-board" data-testid="board" data-ready={ready && settings.data ? "true" : "false"}>
       <header className="onemap-header">
         <Space size="middle" align="center">
-          <Typography.Text strong style={{ color: "#fff", fontSize: 16 }}>
-            {t("app.name")}
-          </Typography.Text>
+          <strong style={{ color: "#fff", fontSize: 16 }}>{t("app.name")}</strong>
           <span data-testid="whoami">
             {me.displayName} · {t(`roles.${me.role}`)}
             {me.stationName ? ` · ${me.stationName}` : ""}
           </span>
           <ConnectionBadge />
           <PostureTag canChange={me.role === "DUTY_LEADER"} />
-          <UnitSearch />
+          <Suspense fallback={<Input size="small" disabled style={{ width: 160 }} placeholder={t("units.find")} />}>
+            <UnitSearch />
+          </Suspense>
         </Space>
         <StatsStrip />
         <Space>

@@ -3,12 +3,15 @@
 // schema's own message) or zod's issue code and facts, said by zod's own locale for that language.
 import type { ErrorBody, ErrorCode, ErrorIssue, FieldMessageKey } from "@onemap/shared";
 import { ERROR_CODES, fieldMessageKey } from "@onemap/shared/vocabulary";
-import en from "zod/v4/locales/en.js";
-import zhCN from "zod/v4/locales/zh-CN.js";
 import { formatTime, i18n } from ".";
 
-// only the two languages of the board (importing zod's `locales` would bring all of them)
-const ZOD = { "zh-CN": zhCN().localeError, en: en().localeError };
+type LocaleError = (issue: never) => string | { message: string } | undefined | null;
+/** zod's own words for its built-in checks, per language: registered by i18n/zod-locales.ts, which
+ * comes with the incident form (the board's first load does without zod) */
+const ZOD: Partial<Record<"zh-CN" | "en", LocaleError>> = {};
+export function registerZodLocales(locales: Record<"zh-CN" | "en", LocaleError>) {
+  Object.assign(ZOD, locales);
+}
 const isErrorCode = (code: string | undefined): code is ErrorCode => (ERROR_CODES as readonly string[]).includes(code ?? "");
 const isFieldKey = (key: string): key is FieldMessageKey => i18n.exists(`fields.${key}`);
 
@@ -56,7 +59,7 @@ export function issueMessage(issue: Pick<ErrorIssue, "message" | "code" | "param
   if (key && isFieldKey(key)) return i18n.t(`fields.${key}`);
   if (isErrorCode(code)) return i18n.t(`errors.codes.${code}` as "errors.codes.conflict", { ...(issue.params ?? {}) });
   const facts = { ...(issue.params ?? {}), ...issue, code };
-  const said = ZOD[i18n.language === "en" ? "en" : "zh-CN"](facts as never);
+  const said = ZOD[i18n.language === "en" ? "en" : "zh-CN"]?.(facts as never);
   const text = typeof said === "string" ? said : said?.message;
   return text ?? issue.message;
 }

@@ -1,6 +1,6 @@
 // The layer switcher and the legend, over the map's top-right corner.
 import type { UnitStatus } from "@onemap/shared";
-import { Button, Checkbox, Space, Typography } from "antd";
+import { Button, Space } from "antd";
 import { useTranslation } from "react-i18next";
 import { Panel } from "../ui/Panel";
 import { LAYERS, ui, useUi } from "../ui/store";
@@ -29,15 +29,15 @@ export function LayerSwitcher({ hasBaseMap }: { hasBaseMap: boolean }) {
         <Panel style={{ marginTop: 4, width: 220 }} data-testid="layers-panel">
           <Space orientation="vertical" size={2}>
             {LAYERS.map((id) => (
-              <Checkbox
-                key={id}
-                checked={id === "base" ? hasBaseMap && layers.base !== false && !tilesDown : layers[id]}
-                disabled={id === "base" && !hasBaseMap}
-                onChange={(e) => ui.toggleLayer(id, e.target.checked)}
-                data-testid={`layer-${id}`}
-              >
+              <label key={id} className="onemap-check" data-testid={`layer-${id}`}>
+                <input
+                  type="checkbox"
+                  checked={id === "base" ? hasBaseMap && layers.base !== false && !tilesDown : layers[id]}
+                  disabled={id === "base" && !hasBaseMap}
+                  onChange={(e) => ui.toggleLayer(id, e.target.checked)}
+                />{" "}
                 {t(`layers.${id}`)}
-              </Checkbox>
+              </label>
             ))}
             {!hasBaseMap && <span className="onemap-legend-note">{t("layers.baseNone")}</span>}
             {hasBaseMap && tilesDown && (
@@ -46,9 +46,7 @@ export function LayerSwitcher({ hasBaseMap }: { hasBaseMap: boolean }) {
               </span>
             )}
           </Space>
-          <Typography.Text strong style={{ display: "block", marginTop: 8 }}>
-            {t("legend.title")}
-          </Typography.Text>
+          <strong style={{ display: "block", marginTop: 8 }}>{t("legend.title")}</strong>
           <div className="onemap-legend">
             {(Object.keys(STATUS_COLOUR) as UnitStatus[]).slice(0, 5).map((s) => (
               <div key={s}>

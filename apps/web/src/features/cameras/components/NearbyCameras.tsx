@@ -1,4 +1,4 @@
-import { Tag, Typography } from "antd";
+import { Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import { CAMERA_COLOUR } from "../../../map/CamerasLayer";
 import { ui } from "../../../ui/store";
@@ -11,7 +11,7 @@ export function NearbyCameras() {
   if (!nearby) return null;
   return (
     <section data-testid="nearby-cameras">
-      <Typography.Text strong>{t("cameras.nearby", { radius: nearby.radiusM })}</Typography.Text>
+      <strong>{t("cameras.nearby", { radius: nearby.radiusM })}</strong>
       {nearby.cameras.length === 0 ? (
         <div className="onemap-muted">{t("cameras.none")}</div>
       ) : (

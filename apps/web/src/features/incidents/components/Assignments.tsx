@@ -1,6 +1,5 @@
 // Each dispatched unit's progress — dispatched, acknowledged, en route, on scene, clear — updated live.
 import type { AssignmentView } from "@onemap/shared";
-import { Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { formatTime } from "../../../i18n";
 
@@ -10,7 +9,7 @@ const stamp = (a: AssignmentView, s: (typeof STEPS)[number]) =>
 
 export function Assignments({ assignments }: { assignments: AssignmentView[] }) {
   const { t } = useTranslation();
-  if (assignments.length === 0) return <Typography.Text type="secondary">{t("incident.noAssignments")}</Typography.Text>;
+  if (assignments.length === 0) return <span className="onemap-muted">{t("incident.noAssignments")}</span>;
   return (
     <div data-testid="assignments">
       {assignments.map((a) => {

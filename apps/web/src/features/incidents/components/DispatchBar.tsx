@@ -4,7 +4,7 @@
 import { transferDepartmentFor } from "@onemap/domain";
 import type { IncidentCategory, TransferDepartment } from "@onemap/shared";
 import { TRANSFER_DEPARTMENTS } from "@onemap/shared/vocabulary";
-import { Alert, App as AntApp, Button, Input, Select, Space, Tag, Tooltip } from "antd";
+import { Alert, App as AntApp, Button, Input, Space, Tag, Tooltip } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { categoryLabel, formatDuration } from "../../../i18n";
@@ -48,14 +48,22 @@ export function DispatchBar({ incidentId, category }: { incidentId: string; cate
             </Button>
           ) : (
             <Space.Compact>
-              <Select
-                style={{ minWidth: 120 }}
-                value={department}
-                placeholder={t("actions.department")}
-                onChange={setDepartment}
-                options={TRANSFER_DEPARTMENTS.map((d) => ({ value: d, label: t(`departments.${d}`) }))}
+              <select
+                className="onemap-select"
+                value={department ?? ""}
+                onChange={(e) => setDepartment(e.target.value as TransferDepartment)}
+                aria-label={t("actions.department")}
                 data-testid="transfer-department"
-              />
+              >
+                <option value="" disabled>
+                  {t("actions.department")}
+                </option>
+                {TRANSFER_DEPARTMENTS.map((d) => (
+                  <option key={d} value={d}>
+                    {t(`departments.${d}`)}
+                  </option>
+                ))}
+              </select>
               <Button type="primary" disabled={!department} loading={transfer.isPending} onClick={() => department && handOver(department)}>
                 {t("actions.transfer")}
               </Button>

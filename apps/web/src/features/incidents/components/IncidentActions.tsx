@@ -2,15 +2,15 @@
 // (with a reason), hand a non-police matter to another department, merge a likely duplicate, add a note.
 // Only the steps the incident's status allows are offered (the server enforces the same rules).
 import { incidentTransitionError } from "@onemap/domain";
-import type { Incident, IncidentStatus, TransferDepartment } from "@onemap/shared";
-import { TRANSFER_DEPARTMENTS } from "@onemap/shared/vocabulary";
-import { App as AntApp, Button, Form, Input, Modal, Select, Space } from "antd";
-import { useState } from "react";
+import type { Incident, IncidentStatus } from "@onemap/shared";
+import { App as AntApp, Button, Input, Space } from "antd";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLinkDuplicate } from "../api/link";
 import { useAddNote } from "../api/notes";
 import { useSetIncidentStatus } from "../api/set-status";
-import { useTransferIncident } from "../api/transfer";
+
+const ActionDialog = lazy(() => import("./ActionDialog").then((m) => ({ default: m.ActionDialog })));
 
 type Ask = { kind: "cancel" } | { kind: "transfer" } | null;
 const SIMPLE: ("ON_SCENE" | "RESOLVED" | "CLOSED")[] = ["ON_SCENE", "RESOLVED", "CLOSED"];
@@ -25,7 +25,6 @@ export function IncidentActions({
   const [ask, setAsk] = useState<Ask>(null);
   const [note, setNote] = useState("");
   const status = useSetIncidentStatus();
-  const transfer = useTransferIncident();
   const link = useLinkDuplicate();
   const addNote = useAddNote();
   const can = (to: IncidentStatus) => incidentTransitionError(incident.status, to) === null;
@@ -86,33 +85,11 @@ export function IncidentActions({
           {t("actions.addNote")}
         </Button>
       </Space.Compact>
-      <Modal open={ask !== null} title={ask ? t(`actions.${ask.kind}`) : ""} footer={null} onCancel={() => setAsk(null)} destroyOnHidden>
-        <Form
-          layout="vertical"
-          onFinish={(v: { reason: string; department?: TransferDepartment }) => {
-            const done = { onSuccess: () => setAsk(null), onError };
-            if (ask?.kind === "cancel") status.mutate({ incidentId: incident.id, status: "CANCELLED", reason: v.reason }, done);
-            else if (ask?.kind === "transfer" && v.department)
-              transfer.mutate({ incidentId: incident.id, department: v.department, reason: v.reason }, done);
-          }}
-        >
-          {ask?.kind === "transfer" && (
-            <Form.Item name="department" label={t("actions.department")} rules={[{ required: true, message: t("actions.department") }]}>
-              <Select options={TRANSFER_DEPARTMENTS.map((d) => ({ value: d, label: t(`departments.${d}`) }))} />
-            </Form.Item>
-          )}
-          <Form.Item
-            name="reason"
-            label={t("incident.reason")}
-            rules={[{ required: true, whitespace: true, message: t("incident.reasonRequired") }]}
-          >
-            <Input.TextArea rows={2} maxLength={500} data-testid="action-reason" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" loading={status.isPending || transfer.isPending} data-testid="action-confirm">
-            {t("incident.confirm")}
-          </Button>
-        </Form>
-      </Modal>
+      {ask && (
+        <Suspense fallback={null}>
+          <ActionDialog incidentId={incident.id} kind={ask.kind} onClose={() => setAsk(null)} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -4,7 +4,7 @@
 // escalate/relax or request escalation; other actions; live assignment progress; the recommendations;
 // the cameras around it; the timeline.
 import type { IncidentCategory, Me, Priority } from "@onemap/shared";
-import { Button, Collapse, Tag, Typography } from "antd";
+import { Button, Collapse, Tag } from "antd";
 import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { categoryLabel, formatDuration, formatTime } from "../../../i18n";
@@ -135,7 +135,7 @@ export function IncidentDetail({ me }: { me: Me }) {
             </span>
           </Fact>
         </dl>
-        {full.description && <Typography.Paragraph style={{ marginBottom: 6 }}>{full.description}</Typography.Paragraph>}
+        {full.description && <p style={{ margin: "0 0 6px" }}>{full.description}</p>}
         {full.escalationRequested && (
           <Tag color="volcano" style={{ marginBottom: 6 }}>
             {t("queue.escalationRequested", { tier: t(`tiers.${full.escalationRequested}`) })}
@@ -148,7 +148,7 @@ export function IncidentDetail({ me }: { me: Me }) {
           </div>
         )}
         <div style={{ marginTop: 8 }}>
-          <Typography.Text strong>{t("incident.assignments")}</Typography.Text>
+          <strong>{t("incident.assignments")}</strong>
           <Assignments assignments={full.assignments ?? []} />
         </div>
         {open && canAct && (

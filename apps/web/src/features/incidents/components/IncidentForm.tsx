@@ -7,6 +7,7 @@ import { useEffect, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldIssues } from "../../../api/client";
 import { issueMessage } from "../../../i18n/refusals";
+import "../../../i18n/zod-locales";
 import { Panel } from "../../../ui/Panel";
 import { type IncidentDraft, ui, useUi } from "../../../ui/store";
 import { useCreateIncident } from "../api/create-incident";

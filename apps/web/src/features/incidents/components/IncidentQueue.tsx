@@ -1,7 +1,7 @@
 // Open incidents by priority, then age, with running timers; new P1/P2 flash until opened; likely
 // duplicates and pending escalation requests are marked.
 import type { Priority } from "@onemap/shared";
-import { Badge, Button, Empty, Tag, Tooltip, Typography } from "antd";
+import { Badge, Button, Empty, Tag, Tooltip } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { categoryLabel, formatDuration } from "../../../i18n";
@@ -32,9 +32,9 @@ export function IncidentQueue() {
   return (
     <section className="onemap-queue" data-testid="queue">
       <div className="onemap-section-head">
-        <Typography.Text strong>
+        <strong>
           {t("queue.title")} <Badge count={queue.length} showZero color="#334155" />
-        </Typography.Text>
+        </strong>
         <Button size="small" type="primary" onClick={() => ui.startDraft()} title="N" data-testid="new-incident-button">
           {t("queue.new")} (N)
         </Button>

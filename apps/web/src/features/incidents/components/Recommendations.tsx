@@ -2,7 +2,7 @@
 // leader, crew, station; "where from, how many" per station. A row's button dispatches through the same
 // guard as D (a second unit asks first). The top unit's button lives in the DispatchBar, always in view.
 import type { Recommendation } from "@onemap/shared";
-import { Alert, Button, Tag, Tooltip, Typography } from "antd";
+import { Alert, Button, Tag, Tooltip } from "antd";
 import { useTranslation } from "react-i18next";
 import { formatDuration } from "../../../i18n";
 import { useRecommendations } from "../api/recommendations";
@@ -17,7 +17,7 @@ export function Recommendations({ incidentId, canDispatch }: { incidentId: strin
   return (
     <section data-testid="recommendations">
       <div className="onemap-section-head">
-        <Typography.Text strong>{t("recs.title")}</Typography.Text>
+        <strong>{t("recs.title")}</strong>
       </div>
       {refusal && <Alert type="error" showIcon title={refusal} style={{ margin: "4px 0" }} data-testid="dispatch-refused" />}
       {data.byStation.length > 0 && (
@@ -30,7 +30,7 @@ export function Recommendations({ incidentId, canDispatch }: { incidentId: strin
         </div>
       )}
       {data.recommendations.length === 0 ? (
-        <Typography.Text type="secondary">{t("recs.none")}</Typography.Text>
+        <span className="onemap-muted">{t("recs.none")}</span>
       ) : (
         // a plain table: one line per unit, no wrapping (and none of antd Table's weight in the first load)
         <div className="onemap-recs-wrap">

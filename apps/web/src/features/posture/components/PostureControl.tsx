@@ -1,13 +1,15 @@
 // The county posture at a glance (a banner at Level II and I); duty leaders change it with a reason.
 import type { ResponseTier } from "@onemap/shared";
 import { RESPONSE_TIERS } from "@onemap/shared/vocabulary";
-import { Alert, App as AntApp, Button, Form, Input, Modal, Select, Tag } from "antd";
-import { useState } from "react";
+import { Alert, Button, Tag } from "antd";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { categoryLabel } from "../../../i18n";
 import { isOpen, useLive } from "../../../realtime/store";
 import { ui } from "../../../ui/store";
-import { usePutPosture } from "../api/put-posture";
+
+// the dialog (antd form and select) loads when a leader opens it, not with the board
+const PostureDialog = lazy(() => import("./PostureDialog").then((m) => ({ default: m.PostureDialog })));
 
 const rank = (tier: ResponseTier) => RESPONSE_TIERS.indexOf(tier);
 
@@ -17,8 +19,6 @@ export function PostureTag({ canChange }: { canChange: boolean }) {
   const { t } = useTranslation();
   const posture = useLive((s) => s.posture ?? s.board?.posture);
   const [open, setOpen] = useState(false);
-  const put = usePutPosture();
-  const { message } = AntApp.useApp();
   if (!posture) return null;
   return (
     <>
@@ -30,28 +30,11 @@ export function PostureTag({ canChange }: { canChange: boolean }) {
           {t("posture.change")}
         </Button>
       )}
-      <Modal open={open} title={t("posture.change")} footer={null} onCancel={() => setOpen(false)} destroyOnHidden>
-        <Form
-          layout="vertical"
-          initialValues={{ level: posture.level }}
-          onFinish={(v: { level: ResponseTier; reason: string }) =>
-            put.mutate(v, {
-              onSuccess: () => setOpen(false),
-              onError: (e) => void message.error(t("errors.generic", { message: e.message })),
-            })
-          }
-        >
-          <Form.Item name="level" label={t("incident.targetTier")}>
-            <Select options={RESPONSE_TIERS.map((l) => ({ value: l, label: t(`tiers.${l}`) }))} data-testid="posture-level" />
-          </Form.Item>
-          <Form.Item name="reason" label={t("incident.reason")} rules={[{ required: true, min: 2, message: t("incident.reasonRequired") }]}>
-            <Input.TextArea rows={2} data-testid="posture-reason" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" loading={put.isPending} data-testid="posture-confirm">
-            {t("incident.confirm")}
-          </Button>
-        </Form>
-      </Modal>
+      {open && (
+        <Suspense fallback={null}>
+          <PostureDialog level={posture.level} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,36 +1,33 @@
 // Open incidents, available units, today's call-to-dispatch (from the call start, not the form's
 // submission) as median and 90th percentile: refreshed every 10 s and on events.
-import { Space, Statistic } from "antd";
 import { useTranslation } from "react-i18next";
 import { formatDuration } from "../../../i18n";
 import { useLiveStats } from "../api/live-stats";
 
+function Stat({ title, value, testid, hint }: { title: string; value: string | number; testid: string; hint?: string }) {
+  return (
+    <span className="onemap-stat" data-testid={testid} title={hint}>
+      <span className="onemap-stat-title">{title}</span>
+      <span className="onemap-stat-value">{value}</span>
+    </span>
+  );
+}
+
 export function StatsStrip() {
   const { t } = useTranslation();
   const { data } = useLiveStats();
-  const style = { content: { color: "#fff", fontSize: 18 }, title: { color: "#cbd5e1", fontSize: 11 } };
+  const seconds = (s: number | null | undefined) => (s != null ? formatDuration(s) : t("stats.none"));
   return (
-    <Space size="large" className="onemap-stats" data-testid="stats">
-      <span data-testid="stat-open">
-        <Statistic title={t("stats.open")} value={data?.openIncidents.total ?? "—"} styles={style} />
-      </span>
-      <span data-testid="stat-available">
-        <Statistic title={t("stats.available")} value={data?.units.available ?? "—"} styles={style} />
-      </span>
-      <span data-testid="stat-median" title={t("stats.medianTitle")}>
-        <Statistic
-          title={t("stats.median")}
-          value={data?.today.medianCallToDispatchS != null ? formatDuration(data.today.medianCallToDispatchS) : t("stats.none")}
-          styles={style}
-        />
-      </span>
-      <span data-testid="stat-p90" title={t("stats.medianTitle")}>
-        <Statistic
-          title={t("stats.p90")}
-          value={data?.today.p90CallToDispatchS != null ? formatDuration(data.today.p90CallToDispatchS) : t("stats.none")}
-          styles={style}
-        />
-      </span>
-    </Space>
+    <div className="onemap-stats" data-testid="stats">
+      <Stat testid="stat-open" title={t("stats.open")} value={data?.openIncidents.total ?? "—"} />
+      <Stat testid="stat-available" title={t("stats.available")} value={data?.units.available ?? "—"} />
+      <Stat
+        testid="stat-median"
+        title={t("stats.median")}
+        value={seconds(data?.today.medianCallToDispatchS)}
+        hint={t("stats.medianTitle")}
+      />
+      <Stat testid="stat-p90" title={t("stats.p90")} value={seconds(data?.today.p90CallToDispatchS)} hint={t("stats.medianTitle")} />
+    </div>
   );
 }
