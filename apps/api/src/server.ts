@@ -126,7 +126,10 @@ async function main() {
       banner.push(`simulator: the demo units report every ${config.SIMULATOR_INTERVAL_MS / 1000} s (SIMULATOR=false to stop it)`);
     }
     banner.push(`Ctrl-C stops it${database.embedded ? " and the embedded database" : ""}`);
-    // last, so it is what the terminal shows: device requests log at debug, not one line per fix
+    // last, so it is what the terminal shows: device requests log at debug, not one line per fix (and
+    // the log's own worker thread has written what it had first)
+    const log = app.log as typeof app.log & { flush?: (done: () => void) => void };
+    await new Promise<void>((done) => (log.flush ? log.flush(() => done()) : done()));
     console.log(`\n${banner.join("\n")}\n`);
   } catch (error) {
     app.log.error({ err: error }, "start-up failed");

@@ -273,6 +273,10 @@ describe("the request log", () => {
     });
     expect(res.statusCode).toBe(200);
     expect((await t.app.inject({ method: "GET", url: "/api/health" })).statusCode).toBe(200);
+    // the demo's simulator polls like a machine: logged like one
+    expect(
+      (await t.app.inject({ method: "GET", url: "/api/health?from=simulator", headers: { "user-agent": "onemap-simulator" } })).statusCode,
+    ).toBe(200);
   };
 
   it("logs each person's request once, and a device's only at debug (a county's devices would drown the terminal)", async () => {

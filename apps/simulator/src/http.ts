@@ -1,6 +1,9 @@
 // A small keep-alive HTTP client: a load generator must not spend its CPU on connection set-up.
 import http from "node:http";
 
+/** how the simulator names itself (the API logs its requests at debug, like a device's) */
+export const SIMULATOR_USER_AGENT = "onemap-simulator";
+
 export interface Reply {
   status: number;
   body: string;
@@ -19,7 +22,8 @@ export class HttpClient {
 
   request(method: string, path: string, body?: string, contentType?: string, extra: Record<string, string> = {}): Promise<Reply> {
     return new Promise((resolve, reject) => {
-      const headers: http.OutgoingHttpHeaders = { ...extra };
+      // the API logs the simulator's traffic like a device's: at debug
+      const headers: http.OutgoingHttpHeaders = { "user-agent": SIMULATOR_USER_AGENT, ...extra };
       if (this.cookie) headers.cookie = this.cookie;
       if (body !== undefined) {
         headers["content-type"] = contentType ?? "application/json";

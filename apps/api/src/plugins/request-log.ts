@@ -8,9 +8,13 @@ import { redactedRequest } from "./security-headers";
 
 /** the paths devices (not people) call */
 export const DEVICE_PATHS = ["/ingest/osmand", "/api/devices/positions", "/api/devices/assignments/"];
-const isDevicePath = (url: string) => {
-  const path = url.split("?")[0] ?? "";
-  return DEVICE_PATHS.some((p) => path === p || (p.endsWith("/") && path.startsWith(p)));
+/** the demo's simulator names itself so (apps/simulator): its polling is machine traffic too */
+const SIMULATOR_AGENT = "onemap-simulator";
+const isMachineTraffic = (request: FastifyRequest) => {
+  const path = request.url.split("?")[0] ?? "";
+  return (
+    DEVICE_PATHS.some((p) => path === p || (p.endsWith("/") && path.startsWith(p))) || request.headers["user-agent"] === SIMULATOR_AGENT
+  );
 };
 
 /** pretty on a terminal (LOG_FORMAT=auto), JSON lines otherwise (a log collector reads those) */
@@ -39,7 +43,7 @@ export class OnemapLogController extends LogController {
     const status = reply.statusCode;
     const facts = { req: request, res: { statusCode: status }, responseTime: Math.round(reply.elapsedTime) };
     if (error || status >= 500) request.log.error({ ...facts, err: error }, "request errored");
-    else if (isDevicePath(request.url)) request.log.debug(facts, "request completed");
+    else if (isMachineTraffic(request)) request.log.debug(facts, "request completed");
     else request.log.info(facts, "request completed");
   }
 }
