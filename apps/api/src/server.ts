@@ -113,6 +113,8 @@ async function main() {
   };
   process.once("SIGINT", () => shutdown("SIGINT"));
   process.once("SIGTERM", () => shutdown("SIGTERM"));
+  // a closed terminal: stop as cleanly as on Ctrl-C (else the embedded PostgreSQL is left running)
+  process.once("SIGHUP", () => shutdown("SIGHUP"));
 
   try {
     // thousands of devices reconnect at once after a network blip: a short accept queue would drop their SYNs
