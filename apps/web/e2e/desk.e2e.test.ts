@@ -116,6 +116,26 @@ describe("the operator's desk in Chromium", () => {
     await server?.exited;
   });
 
+  it("sign-in says what is missing, in Chinese and in English, and lets the user in", { timeout: 60_000 }, async () => {
+    for (const locale of ["zh-CN", "en"] as const) {
+      const context = await browser.newContext({ viewport: SIZES[0], locale });
+      const page = await context.newPage();
+      if (locale === "en") await page.addInitScript(() => localStorage.setItem("onemap.language", "en"));
+      await page.goto(base);
+      await page.click('button[type="submit"]');
+      await page.waitForSelector(locale === "en" ? "text=Enter the Username" : "text=请填写用户名");
+      await page.fill('input[name="username"]', "operator");
+      await page.fill('input[name="password"]', "wrong-password");
+      await page.click('button[type="submit"]');
+      await page.waitForSelector(locale === "en" ? "text=Wrong username or password" : "text=用户名或密码错误");
+      await shot(page, `0-sign-in-${locale}-1366`);
+      await page.fill('input[name="password"]', "onemap");
+      await page.click('button[type="submit"]');
+      await page.waitForSelector('[data-testid="board"][data-ready="true"]');
+      await context.close();
+    }
+  });
+
   it("D pressed three times within a second sends one unit; D then Enter sends a second, on purpose", { timeout: 90_000 }, async () => {
     const { context, page } = await openBoard("operator", SIZES[0]);
     const incident = await createIncident({ category: "robbery", lat: 31.031, lon: 106.418, callerPhone: "13800001111" });
