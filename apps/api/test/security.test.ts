@@ -273,6 +273,8 @@ describe("the request log", () => {
     });
     expect(res.statusCode).toBe(200);
     expect((await t.app.inject({ method: "GET", url: "/api/health" })).statusCode).toBe(200);
+    // a device refused (a wrong token) stays visible at info
+    expect((await t.app.inject({ method: "POST", url: "/ingest/osmand?id=nobody&key=guess&lat=31&lon=106" })).statusCode).toBe(401);
     // the demo's simulator polls like a machine: logged like one
     expect(
       (await t.app.inject({ method: "GET", url: "/api/health?from=simulator", headers: { "user-agent": "onemap-simulator" } })).statusCode,
@@ -281,7 +283,7 @@ describe("the request log", () => {
 
   it("logs each person's request once, and a device's only at debug (a county's devices would drown the terminal)", async () => {
     const info = (await logged("info", fix)).filter((l) => l.msg === "request completed");
-    expect(info.map((l) => l.req?.url)).toEqual(["/api/health"]);
+    expect(info.map((l) => l.req?.url)).toEqual(["/api/health", "/ingest/osmand?id=nobody&key=[redacted]&lat=31&lon=106"]);
     const debug = (await logged("debug", fix)).filter((l) => l.msg === "request completed");
     const device = debug.find((l) => l.req?.url.startsWith("/ingest/osmand"));
     expect(device?.req?.url).toContain("key=[redacted]");
@@ -292,6 +294,11 @@ describe("the request log", () => {
     expect(logged.url).toBe("/ingest/osmand?id=8610&key=[redacted]&lat=1");
     expect(JSON.stringify(logged)).not.toContain("secret-token");
     expect(redactedRequest({ method: "GET", url: "/ingest/osmand?KEY=abc" }).url).toBe("/ingest/osmand?KEY=[redacted]");
+    // however the name is written, as the query parser will read it
+    expect(redactedRequest({ method: "GET", url: "/ingest/osmand?id=1&%6Bey=abc&k%65y=def" }).url).toBe(
+      "/ingest/osmand?id=1&%6Bey=[redacted]&k%65y=[redacted]",
+    );
+    expect(redactedRequest({ method: "GET", url: "/ingest/osmand?monkey=1&key" }).url).toBe("/ingest/osmand?monkey=1&key");
   });
 });
 

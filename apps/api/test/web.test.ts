@@ -44,5 +44,9 @@ describe("the built board", () => {
     const route = await t.app.inject({ url: "/incidents/123" });
     expect(route.headers["content-type"]).toContain("text/html");
     expect(route.headers["cache-control"]).toBe("no-cache");
+    // an asset of an older build is gone: a 404, not the page (the board then reloads)
+    const gone = await t.app.inject({ url: "/assets/index-Zz99Yy88.js" });
+    expect(gone.statusCode).toBe(404);
+    expect(gone.headers["content-type"]).toContain("application/json");
   });
 });

@@ -156,9 +156,17 @@ describe("the operator's desk in Chromium", () => {
     await shot(page, "1-send-another-ask-zh-1366");
     await page.waitForTimeout(500);
     expect(await assignmentsOf(incident.id)).toBe(1);
-    // Esc withdraws the question; D and Enter send the second unit
+    // Enter on the focused Cancel cancels (it does not confirm); Esc withdraws the question too
+    await page.focus('[data-testid="dispatch-cancel"]');
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator('[data-testid="dispatch-ask"]').count()).toBe(0);
+    expect(await assignmentsOf(incident.id)).toBe(1);
+    await page.waitForTimeout(1600);
+    await page.keyboard.press("d");
+    await page.waitForSelector('[data-testid="dispatch-ask"]');
     await page.keyboard.press("Escape");
     await expect.poll(() => page.locator('[data-testid="dispatch-ask"]').count()).toBe(0);
+    // D and Enter send the second unit
     await page.waitForTimeout(1600);
     await page.keyboard.press("d");
     await page.waitForSelector('[data-testid="dispatch-ask"]');

@@ -43,7 +43,8 @@ export class OnemapLogController extends LogController {
     const status = reply.statusCode;
     const facts = { req: request, res: { statusCode: status }, responseTime: Math.round(reply.elapsedTime) };
     if (error || status >= 500) request.log.error({ ...facts, err: error }, "request errored");
-    else if (isMachineTraffic(request)) request.log.debug(facts, "request completed");
+    // machine traffic that went through at debug; a refused one (a wrong token, a guessed route) stays visible
+    else if (status < 400 && isMachineTraffic(request)) request.log.debug(facts, "request completed");
     else request.log.info(facts, "request completed");
   }
 }

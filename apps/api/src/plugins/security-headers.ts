@@ -42,6 +42,28 @@ export function contentSecurityPolicy(
  * The request as the log shows it: a device's token travels as `key=` in the URL (as Traccar Client
  * is set up), and a log must never hold a credential.
  */
+/** a URL with the value of every `key` parameter (however its name is written: KEY, %6Bey) redacted */
+export function redactedUrl(url: string): string {
+  const at = url.indexOf("?");
+  if (at < 0) return url;
+  const params = url
+    .slice(at + 1)
+    .split("&")
+    .map((pair) => {
+      const eq = pair.indexOf("=");
+      if (eq < 0) return pair;
+      const raw = pair.slice(0, eq);
+      let name = raw;
+      try {
+        name = decodeURIComponent(raw.replaceAll("+", " "));
+      } catch {
+        // a malformed escape: the name as written
+      }
+      return name.trim().toLowerCase() === "key" ? `${raw}=[redacted]` : pair;
+    });
+  return `${url.slice(0, at)}?${params.join("&")}`;
+}
+
 export function redactedRequest(request: {
   method: string;
   url: string;
@@ -51,7 +73,7 @@ export function redactedRequest(request: {
 }) {
   return {
     method: request.method,
-    url: request.url.replace(/([?&]key=)[^&#]*/gi, "$1[redacted]"),
+    url: redactedUrl(request.url),
     host: request.hostname,
     remoteAddress: request.ip,
     remotePort: request.socket?.remotePort,

@@ -36,7 +36,8 @@ export const webPlugin = fp(async (app: FastifyInstance, opts: { distDir: string
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0] ?? "/";
-    if (built && request.method === "GET" && !API_PREFIXES.some((p) => path.startsWith(p))) {
+    // a missing asset is a 404, not the page: a board of an older build must see its chunk is gone
+    if (built && request.method === "GET" && !API_PREFIXES.some((p) => path.startsWith(p)) && !path.startsWith("/assets/")) {
       return reply.type("text/html").sendFile("index.html");
     }
     const body: ErrorBody = {

@@ -74,19 +74,26 @@ const SIDE_DEFAULT = 460;
 
 /** The side panel's width: dragged at its left edge, remembered on this machine. */
 function useSideWidth() {
-  const [width, setWidth] = useState(() => Number(localStorage.getItem(SIDE_WIDTH_KEY)) || SIDE_DEFAULT);
+  const clamp = (w: number) => Math.round(Math.min(window.innerWidth * 0.6, Math.max(360, w)));
+  // a width saved on a wider screen still fits this one
+  const [width, setWidth] = useState(() => clamp(Number(localStorage.getItem(SIDE_WIDTH_KEY)) || SIDE_DEFAULT));
   const [dragging, setDragging] = useState(false);
   const start = (e: React.PointerEvent) => {
     e.preventDefault();
     setDragging(true);
-    const move = (m: PointerEvent) => setWidth(Math.round(Math.min(window.innerWidth * 0.6, Math.max(360, window.innerWidth - m.clientX))));
+    const move = (m: PointerEvent) => setWidth(clamp(window.innerWidth - m.clientX));
     const up = () => {
       setDragging(false);
       window.removeEventListener("pointermove", move);
       window.removeEventListener("pointerup", up);
+      window.removeEventListener("pointercancel", up);
+      window.removeEventListener("blur", up);
     };
     window.addEventListener("pointermove", move);
     window.addEventListener("pointerup", up);
+    // released outside the window, or the drag taken away: stop following the pointer
+    window.addEventListener("pointercancel", up);
+    window.addEventListener("blur", up);
   };
   useEffect(() => {
     if (!dragging) localStorage.setItem(SIDE_WIDTH_KEY, String(width));

@@ -8,6 +8,7 @@ import { meQuery } from "../features/auth/api/me";
 import { boardQuery } from "../features/board/api/board";
 import { openIncidentsQuery } from "../features/incidents/api/open-incidents";
 import { postureQuery } from "../features/posture/api/posture";
+import { syncServerClock } from "../ui/clock";
 import { ui } from "../ui/store";
 import { applyFrame, feedConnected, seedPositions } from "./positions";
 import { live } from "./store";
@@ -101,6 +102,7 @@ export function connectBoard(client: QueryClient): () => void {
     live.setConnection("live");
     live.setRelay(hello.relay);
     feedConnected(hello.tickMs);
+    syncServerClock(hello.serverTime);
     // the first connection, or away longer than the recovery window: missed events are gone, so reload
     if (!loaded || !hello.recovered) void reload();
   });

@@ -3,6 +3,7 @@
 import type { Priority } from "@onemap/shared";
 import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
+import { serverNow } from "./clock";
 
 export interface IncidentDraft {
   category?: string;
@@ -101,7 +102,7 @@ export const ui = {
   startDraft: (at?: { lat: number; lon: number }) =>
     useUi.setState((s) => {
       const draft = { ...(s.stash ?? {}), ...(s.draft ?? {}), ...(at ?? {}) };
-      return { draft: { ...draft, callStartedAt: draft.callStartedAt ?? new Date().toISOString() }, stash: null };
+      return { draft: { ...draft, callStartedAt: draft.callStartedAt ?? serverNow().toISOString() }, stash: null };
     }),
   editDraft: (patch: IncidentDraft) => useUi.setState((s) => ({ draft: { ...(s.draft ?? {}), ...patch } })),
   clearDraft: () => useUi.setState({ draft: null, stash: null }),
@@ -132,7 +133,11 @@ export const ui = {
     if (s.cameraId) return useUi.setState({ cameraId: null });
     if (s.unitId) return useUi.setState({ unitId: null });
     if (s.playbackOpen) return useUi.setState({ playbackOpen: false });
-    if (s.draft) return useUi.setState({ draft: null, stash: Object.keys(s.draft).length > 0 ? s.draft : null });
+    if (s.draft) {
+      // nothing typed (only the clock the form started): nothing to bring back, and the next N is a new call
+      const typed = Object.entries(s.draft).some(([k, v]) => k !== "callStartedAt" && v !== undefined && v !== "");
+      return useUi.setState({ draft: null, stash: typed ? s.draft : null });
+    }
     if (s.layersOpen) return useUi.setState({ layersOpen: false });
     if (s.selectedIncidentId) return useUi.setState({ selectedIncidentId: null });
   },

@@ -39,7 +39,11 @@ export function useShortcuts(queue: () => { id: string }[]) {
         return;
       }
       if (typing(e.target) || e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
-      if (e.key === "Enter" && useUi.getState().dispatchAsk) {
+      // Enter confirms from the board itself or the dispatch buttons, never from another focused button (Cancel…)
+      const focus = e.target as HTMLElement | null;
+      const fromBoard =
+        !focus || focus === document.body || focus.matches('[data-testid="dispatch-top"], [data-testid="dispatch-confirm"]');
+      if (e.key === "Enter" && fromBoard && useUi.getState().dispatchAsk) {
         e.preventDefault();
         confirmDispatch();
         return;

@@ -25,6 +25,12 @@ export function DispatchBar({ incidentId, category }: { incidentId: string; cate
   const [reason, setReason] = useState("");
   // the list may be a moment behind: a unit the board already knows is taken is not offered
   const units = useLive((s) => s.units);
+  /** the asked-for unit goes; the reason is for this unit only */
+  const send = () => {
+    if (ask?.needsReason && reason.trim().length < 2) return;
+    confirm(reason);
+    setReason("");
+  };
   const top = data?.recommendations.find((r) => (units[r.unitId]?.status ?? "AVAILABLE") === "AVAILABLE");
 
   const handOver = (to: TransferDepartment) =>
@@ -108,7 +114,7 @@ export function DispatchBar({ incidentId, category }: { incidentId: string; cate
           type={ask.needsReason ? "warning" : "info"}
           showIcon
           data-testid="dispatch-ask"
-          title={ask.needsReason ? t("recs.reasonTitle") : t("recs.confirmAnother", { callsign: ask.callsign })}
+          title={ask.another ? t("recs.confirmAnother", { callsign: ask.callsign }) : t("recs.reasonTitle")}
           description={
             <Space direction="vertical" style={{ width: "100%" }} size={4}>
               {ask.needsReason && (
@@ -116,9 +122,10 @@ export function DispatchBar({ incidentId, category }: { incidentId: string; cate
                   autoFocus
                   value={reason}
                   maxLength={500}
-                  placeholder={t("recs.reasonPlaceholder")}
+                  aria-label={t("recs.reasonTitle")}
+                  placeholder={ask.another ? t("recs.reasonTitle") : t("recs.reasonPlaceholder")}
                   onChange={(e) => setReason(e.target.value)}
-                  onPressEnter={() => confirm(reason)}
+                  onPressEnter={send}
                   data-testid="dispatch-reason"
                 />
               )}
@@ -127,12 +134,14 @@ export function DispatchBar({ incidentId, category }: { incidentId: string; cate
                   type="primary"
                   danger
                   disabled={ask.needsReason && reason.trim().length < 2}
-                  onClick={() => confirm(reason)}
+                  onClick={send}
                   data-testid="dispatch-confirm"
                 >
                   {ask.needsReason ? t("recs.sendWithReason", { callsign: ask.callsign }) : t("recs.confirm")}
                 </Button>
-                <Button onClick={() => ui.askDispatch(null)}>{t("recs.cancelConfirm")}</Button>
+                <Button onClick={() => ui.askDispatch(null)} data-testid="dispatch-cancel">
+                  {t("recs.cancelConfirm")}
+                </Button>
               </Space>
             </Space>
           }

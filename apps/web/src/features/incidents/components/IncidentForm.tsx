@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { fieldIssues } from "../../../api/client";
 import { issueMessage } from "../../../i18n/refusals";
 import "../../../i18n/zod-locales";
+import { serverNow } from "../../../ui/clock";
 import { Panel } from "../../../ui/Panel";
 import { type IncidentDraft, ui, useUi } from "../../../ui/store";
 import { useCreateIncident } from "../api/create-incident";
@@ -20,7 +21,7 @@ const CALL_START_MAX_AGE_MS = 59 * 60_000;
 /** Drops what the user left empty, so optional fields are absent rather than "". */
 function toBody(values: IncidentDraft): Record<string, unknown> {
   const body = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== ""));
-  if (typeof body.callStartedAt === "string" && Date.now() - Date.parse(body.callStartedAt) > CALL_START_MAX_AGE_MS)
+  if (typeof body.callStartedAt === "string" && serverNow().getTime() - Date.parse(body.callStartedAt) > CALL_START_MAX_AGE_MS)
     delete body.callStartedAt;
   return body;
 }
@@ -76,8 +77,10 @@ export function IncidentForm() {
       void message.success(t("form.created", { number: incident.number }));
     } catch (e) {
       const errors = fieldIssues(e);
-      if (Object.keys(errors).length > 0) setErrors(errors);
-      else void message.error(t("errors.generic", { message: (e as Error).message }));
+      setErrors(errors);
+      // a refusal no field of the form shows (e.g. the call's start) still says so
+      if (!Object.keys(errors).some((k) => (FIELDS as readonly string[]).includes(k)))
+        void message.error(t("errors.generic", { message: (e as Error).message }));
     } finally {
       ui.setCreating(false, createdId);
     }

@@ -9,7 +9,7 @@ import { App as AntApp } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../../api/client";
-import { useLive } from "../../../realtime/store";
+import { live, useLive } from "../../../realtime/store";
 import { type DispatchAsk, ui, useUi } from "../../../ui/store";
 import { dispatchUnits } from "../api/dispatch";
 import { recommendationsQuery } from "../api/recommendations";
@@ -50,10 +50,14 @@ export function useDispatchAction(incidentId: string) {
     setRefusal(null);
     try {
       // one key per intended dispatch: a retry of this request is the same request
-      await dispatchUnits({ incidentId, unitIds: [unit.unitId], key: crypto.randomUUID(), reason });
+      const result = await dispatchUnits({ incidentId, unitIds: [unit.unitId], key: crypto.randomUUID(), reason });
       sentHere.set(incidentId, Date.now());
+      // the board knows at once, even before (or without) the socket's event
+      live.upsertIncident(result.incident, false);
       void message.success(t("recs.dispatched", { callsign: unit.callsign }));
     } catch (e) {
+      // no answer, or a server error: the unit may have gone — the next press asks first
+      if (!(e instanceof ApiError) || e.status === 0 || e.status >= 500) sentHere.set(incidentId, Date.now());
       const text = t("recs.taken", { message: (e as Error).message });
       if (e instanceof ApiError && (e.status === 409 || e.status === 400)) setRefusal(text);
       else void message.error(text);
