@@ -418,6 +418,9 @@ describe("the operator's desk in Chromium", () => {
     await page.waitForSelector('[data-testid="unit-card"] >> text=快反1');
     await page.click('[data-testid="unit-card"] >> text=轨迹回放');
     await expect.poll(() => page.locator('[data-testid="unit-card"] >> text=快反1').isVisible()).toBe(false);
+    // the playback drawer (loaded on demand) opens for that unit
+    await page.waitForSelector('[data-testid="playback-load"]');
+    await page.waitForTimeout(400); // the drawers' animations
     await shot(page, "8-playback-zh-1366");
     await context.close();
   });
