@@ -2,8 +2,9 @@
 // Once the incident has a unit on the way, a press asks "send another?" and only Enter (or the confirm
 // button) sends it; a non-police call asks why police are needed. Presses within the same moment — a
 // double D, a double click — are one press.
-import { ACTIVE_ASSIGNMENT_STATUSES, isPoliceBusiness } from "@onemap/domain";
+import { isPoliceBusiness } from "@onemap/domain";
 import type { IncidentCategory, Recommendation } from "@onemap/shared";
+import { isActiveAssignment } from "@onemap/shared/vocabulary";
 import { useQueryClient } from "@tanstack/react-query";
 import { App as AntApp } from "antd";
 import { useState } from "react";
@@ -29,7 +30,7 @@ const SENT_HERE_MS = 30_000;
 export function hasUnitOnTheWay(incidentId: string): boolean {
   if (Date.now() - (sentHere.get(incidentId) ?? 0) < SENT_HERE_MS) return true;
   const incident = useLive.getState().incidents[incidentId];
-  return (incident?.assignments ?? []).some((a) => ACTIVE_ASSIGNMENT_STATUSES.includes(a.status));
+  return (incident?.assignments ?? []).some(isActiveAssignment);
 }
 
 export function useDispatchAction(incidentId: string) {
