@@ -7,15 +7,10 @@ import { useEffect } from "react";
 import { useMap } from "react-leaflet";
 import Supercluster, { type ClusterProperties } from "supercluster";
 import { useLive } from "../realtime/store";
+import { CAMERA_COLOUR, CAMERA_OFFLINE_COLOUR } from "../ui/colours";
 import { ui } from "../ui/store";
 import { toMap } from "./coords";
 
-export const CAMERA_COLOUR: Record<CameraKind, string> = {
-  SKYNET: "#7c3aed",
-  SECURITY_CHECKPOINT: "#0891b2",
-  TRAFFIC_CHECKPOINT: "#ca8a04",
-  SOCIAL: "#64748b",
-};
 const CLUSTER_UNTIL_ZOOM = 14;
 
 type Props = { id: string; offline: number };
@@ -83,7 +78,7 @@ export function CamerasLayer() {
               radius: 4,
               weight: 1,
               color: "#fff",
-              fillColor: camera.status === "ONLINE" ? CAMERA_COLOUR[kind] : "#9ca3af",
+              fillColor: camera.status === "ONLINE" ? CAMERA_COLOUR[kind] : CAMERA_OFFLINE_COLOUR,
               fillOpacity: 0.95,
               bubblingMouseEvents: false,
             })

@@ -1,16 +1,16 @@
 // Open incidents: a dot coloured by priority, ringed by tier (the higher, the wider and darker),
 // pulsing while a new P1/P2 has not been opened. A click selects it.
-import type { Priority, ResponseTier } from "@onemap/shared";
+import type { ResponseTier } from "@onemap/shared";
 import L from "leaflet";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useMap } from "react-leaflet";
 import { categoryLabel } from "../i18n";
 import { isOpen, useLive } from "../realtime/store";
+import { PRIORITY_COLOUR } from "../ui/colours";
 import { ui, useUi } from "../ui/store";
 import { toMap } from "./coords";
 
-export const PRIORITY_COLOUR: Record<Priority, string> = { P1: "#dc2626", P2: "#ea580c", P3: "#2563eb", P4: "#64748b" };
 export const TIER_RING: Record<ResponseTier, { radius: number; color: string; weight: number } | null> = {
   ROUTINE: null,
   LEVEL_III: { radius: 16, color: "#f59e0b", weight: 3 },

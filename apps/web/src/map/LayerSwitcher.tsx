@@ -2,11 +2,9 @@
 import type { UnitStatus } from "@onemap/shared";
 import { Button, Space } from "antd";
 import { useTranslation } from "react-i18next";
+import { CAMERA_COLOUR, CAMERA_OFFLINE_COLOUR, PRIORITY_COLOUR, STATUS_COLOUR } from "../ui/colours";
 import { Panel } from "../ui/Panel";
 import { LAYERS, ui, useUi } from "../ui/store";
-import { CAMERA_COLOUR } from "./CamerasLayer";
-import { PRIORITY_COLOUR } from "./IncidentsLayer";
-import { STATUS_COLOUR } from "./unit-canvas";
 
 const Swatch = ({ colour, shape = "dot" }: { colour: string; shape?: "dot" | "arrow" | "stale" }) => (
   <span
@@ -68,7 +66,7 @@ export function LayerSwitcher({ hasBaseMap }: { hasBaseMap: boolean }) {
               </div>
             ))}
             <div>
-              <Swatch colour="#9ca3af" /> {t("cameraStatus.OFFLINE")}
+              <Swatch colour={CAMERA_OFFLINE_COLOUR} /> {t("cameraStatus.OFFLINE")}
             </div>
           </div>
         </Panel>

@@ -3,8 +3,8 @@ import L from "leaflet";
 import { useEffect } from "react";
 import { useMap } from "react-leaflet";
 import { useNearbyCameras } from "../features/cameras/nearby";
+import { CAMERA_COLOUR, CAMERA_OFFLINE_COLOUR } from "../ui/colours";
 import { ui } from "../ui/store";
-import { CAMERA_COLOUR } from "./CamerasLayer";
 import { toMap } from "./coords";
 
 export function NearbyCamerasLayer() {
@@ -28,7 +28,7 @@ export function NearbyCamerasLayer() {
         radius: 7,
         weight: 3,
         color: "#0f766e",
-        fillColor: camera.status === "ONLINE" ? CAMERA_COLOUR[camera.kind] : "#9ca3af",
+        fillColor: camera.status === "ONLINE" ? CAMERA_COLOUR[camera.kind] : CAMERA_OFFLINE_COLOUR,
         fillOpacity: 1,
         bubblingMouseEvents: false,
       })

@@ -4,17 +4,9 @@
 // status; a stale fix (no fix for STALE_MS) is drawn hollow and grey; callsigns show at zoom ≥ LABEL_ZOOM.
 import type { UnitStatus } from "@onemap/shared";
 import L from "leaflet";
+import { STATUS_COLOUR } from "../ui/colours";
 import { toMap } from "./coords";
 
-export const STATUS_COLOUR: Record<UnitStatus, string> = {
-  AVAILABLE: "#16a34a",
-  DISPATCHED: "#f59e0b",
-  EN_ROUTE: "#f97316",
-  ON_SCENE: "#dc2626",
-  BUSY: "#7c3aed",
-  OFF_DUTY: "#9ca3af",
-  OUT_OF_SERVICE: "#111827",
-};
 export const STALE_MS = 120_000;
 const LABEL_ZOOM = 16;
 const GLIDE_MS = 900;

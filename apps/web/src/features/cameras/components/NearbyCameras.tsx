@@ -1,6 +1,6 @@
 import { Tag } from "antd";
 import { useTranslation } from "react-i18next";
-import { CAMERA_COLOUR } from "../../../map/CamerasLayer";
+import { CAMERA_COLOUR, CAMERA_OFFLINE_COLOUR } from "../../../ui/colours";
 import { ui } from "../../../ui/store";
 import { useNearbyCameras } from "../nearby";
 
@@ -27,7 +27,7 @@ export function NearbyCameras() {
               <span>
                 <span
                   className="onemap-swatch"
-                  style={{ background: camera.status === "ONLINE" ? CAMERA_COLOUR[camera.kind] : "#9ca3af" }}
+                  style={{ background: camera.status === "ONLINE" ? CAMERA_COLOUR[camera.kind] : CAMERA_OFFLINE_COLOUR }}
                 />{" "}
                 {camera.name}
               </span>

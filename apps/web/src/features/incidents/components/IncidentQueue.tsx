@@ -5,11 +5,10 @@ import { Badge, Button, Empty, Tag, Tooltip } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { categoryLabel, formatDuration } from "../../../i18n";
-import { PRIORITY_COLOUR } from "../../../map/IncidentsLayer";
 import { isOpen, type LiveIncident, useLive } from "../../../realtime/store";
+import { PRIORITY_COLOUR, TIER_COLOUR } from "../../../ui/colours";
 import { ui, useUi } from "../../../ui/store";
 import { useNow } from "../../../ui/useNow";
-import { TIER_COLOUR } from "../../posture/components/PostureControl";
 
 export function useQueue(): LiveIncident[] {
   const incidents = useLive((s) => s.incidents);

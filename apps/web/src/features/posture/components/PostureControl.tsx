@@ -6,14 +6,13 @@ import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { categoryLabel } from "../../../i18n";
 import { isOpen, useLive } from "../../../realtime/store";
+import { TIER_COLOUR } from "../../../ui/colours";
 import { ui } from "../../../ui/store";
 
 // the dialog (antd form and select) loads when a leader opens it, not with the board
 const PostureDialog = lazy(() => import("./PostureDialog").then((m) => ({ default: m.PostureDialog })));
 
 const rank = (tier: ResponseTier) => RESPONSE_TIERS.indexOf(tier);
-
-export const TIER_COLOUR: Record<ResponseTier, string> = { ROUTINE: "default", LEVEL_III: "gold", LEVEL_II: "orange", LEVEL_I: "red" };
 
 export function PostureTag({ canChange }: { canChange: boolean }) {
   const { t } = useTranslation();
