@@ -1,8 +1,9 @@
 // The board's one HTTP helper: same-origin, the session cookie, the server's message and field issues.
 // A 401 on any call means the session has ended: the handler sends the user back to sign-in.
 import type { ErrorBody, ErrorIssue } from "@onemap/shared";
+import type { ErrorCode } from "@onemap/shared/vocabulary";
 import { i18n } from "../i18n";
-import { issueMessage, refusalMessage } from "../i18n/refusals";
+import { isErrorCode, issueMessage, refusalMessage } from "../i18n/refusals";
 
 export class ApiError extends Error {
   constructor(
@@ -10,8 +11,8 @@ export class ApiError extends Error {
     message: string,
     /** the fields the server refused, as `body.lat` → message (with the issue's code and facts) */
     readonly issues: ErrorIssue[] = [],
-    /** the refusal's stable name and facts, when the server gave them */
-    readonly code?: string,
+    /** the refusal's stable name, when the server gave one the board knows */
+    readonly code?: ErrorCode,
   ) {
     super(message);
   }
@@ -44,7 +45,12 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   if (!res.ok) {
     const body = json as Partial<ErrorBody> | null;
     if (res.status === 401 && !path.startsWith("/api/auth/login")) onUnauthorized();
-    throw new ApiError(res.status, refusalMessage(body, res.status, res.statusText), body?.issues ?? [], body?.code);
+    throw new ApiError(
+      res.status,
+      refusalMessage(body, res.status, res.statusText),
+      body?.issues ?? [],
+      isErrorCode(body?.code) ? body.code : undefined,
+    );
   }
   return json as T;
 }

@@ -1,8 +1,8 @@
 // The server's refusals and the shared schemas' field issues, in the board's language. A refusal names
 // itself with a stable code (packages/shared ERROR_CODES); a field issue with `field:<key>` (a shared
 // schema's own message) or zod's issue code and facts, said by zod's own locale for that language.
-import type { ErrorBody, ErrorCode, ErrorIssue, FieldMessageKey } from "@onemap/shared";
-import { ERROR_CODES, fieldMessageKey } from "@onemap/shared/vocabulary";
+import type { ErrorBody, ErrorIssue } from "@onemap/shared";
+import { ERROR_CODES, type ErrorCode, type FieldMessageKey, fieldMessageKey } from "@onemap/shared/vocabulary";
 import { formatTime, i18n } from ".";
 
 type LocaleError = (issue: never) => string | { message: string } | undefined | null;
@@ -12,7 +12,8 @@ const ZOD: Partial<Record<"zh-CN" | "en", LocaleError>> = {};
 export function registerZodLocales(locales: Record<"zh-CN" | "en", LocaleError>) {
   Object.assign(ZOD, locales);
 }
-const isErrorCode = (code: string | undefined): code is ErrorCode => (ERROR_CODES as readonly string[]).includes(code ?? "");
+/** a code the board has words for (any other is the server's own words) */
+export const isErrorCode = (code: string | undefined): code is ErrorCode => (ERROR_CODES as readonly string[]).includes(code ?? "");
 const isFieldKey = (key: string): key is FieldMessageKey => i18n.exists(`fields.${key}`);
 
 /** a status named in a refusal, in whichever vocabulary knows it (incident, then assignment, then unit) */

@@ -1,6 +1,6 @@
 // 简体中文 (default). Every string a component shows lives here and in en.ts, under the same keys.
-import type { ErrorCode, FieldMessageKey, IncidentCategory } from "@onemap/shared";
-import { INCIDENT_CATEGORIES } from "@onemap/shared/vocabulary";
+import type { IncidentCategory } from "@onemap/shared";
+import { type ErrorCode, type FieldMessageKey, INCIDENT_CATEGORIES } from "@onemap/shared/vocabulary";
 
 const categories = Object.fromEntries(Object.entries(INCIDENT_CATEGORIES).map(([key, c]) => [key, c.label])) as Record<
   IncidentCategory,

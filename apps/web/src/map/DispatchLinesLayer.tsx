@@ -1,15 +1,14 @@
 // A line from each unit on an open assignment to its incident, following the unit as it moves
 // (redrawn from the units layer's drawn position after each positions frame, not by React).
+import { isActiveAssignment, isOpenIncident } from "@onemap/shared/vocabulary";
 import L from "leaflet";
 import { useEffect, useRef } from "react";
 import { useMap } from "react-leaflet";
 import { onPositions } from "../realtime/positions";
-import { isOpen, useLive } from "../realtime/store";
+import { useLive } from "../realtime/store";
 import { useUi } from "../ui/store";
 import { toMap } from "./coords";
 import { mapRegistry } from "./registry";
-
-const ACTIVE = new Set(["DISPATCHED", "ACKNOWLEDGED", "EN_ROUTE", "ON_SCENE"]);
 
 export function DispatchLinesLayer() {
   const map = useMap();
@@ -23,10 +22,10 @@ export function DispatchLinesLayer() {
     const renderer = L.svg();
     lines.current = [];
     for (const i of Object.values(incidents)) {
-      if (!isOpen(i)) continue;
+      if (!isOpenIncident(i)) continue;
       const to = toMap(i.lat, i.lon);
       for (const a of i.assignments ?? []) {
-        if (!ACTIVE.has(a.status)) continue;
+        if (!isActiveAssignment(a)) continue;
         const line = L.polyline([to, to], {
           color: i.id === selected ? "#1d4ed8" : "#f97316",
           weight: i.id === selected ? 3 : 2,

@@ -1,12 +1,13 @@
 // Open incidents: a dot coloured by priority, ringed by tier (the higher, the wider and darker),
 // pulsing while a new P1/P2 has not been opened. A click selects it.
 import type { ResponseTier } from "@onemap/shared";
+import { isOpenIncident } from "@onemap/shared/vocabulary";
 import L from "leaflet";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useMap } from "react-leaflet";
 import { categoryLabel } from "../i18n";
-import { isOpen, useLive } from "../realtime/store";
+import { useLive } from "../realtime/store";
 import { PRIORITY_COLOUR } from "../ui/colours";
 import { ui, useUi } from "../ui/store";
 import { toMap } from "./coords";
@@ -31,7 +32,7 @@ export function IncidentsLayer() {
     // SVG (the map's default renderer is canvas): a flashing marker needs an element to animate
     const renderer = L.svg();
     for (const i of Object.values(incidents)) {
-      if (!isOpen(i)) continue;
+      if (!isOpenIncident(i)) continue;
       const at = toMap(i.lat, i.lon);
       const ring = TIER_RING[i.tier];
       if (ring) L.circleMarker(at, { ...ring, renderer, fill: false, interactive: false }).addTo(group);

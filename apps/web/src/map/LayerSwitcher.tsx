@@ -1,5 +1,6 @@
 // The layer switcher and the legend, over the map's top-right corner.
 import type { UnitStatus } from "@onemap/shared";
+import { PRIORITIES } from "@onemap/shared/vocabulary";
 import { Button, Space } from "antd";
 import { useTranslation } from "react-i18next";
 import { CAMERA_COLOUR, CAMERA_OFFLINE_COLOUR, PRIORITY_COLOUR, STATUS_COLOUR } from "../ui/colours";
@@ -55,7 +56,7 @@ export function LayerSwitcher({ hasBaseMap }: { hasBaseMap: boolean }) {
               <Swatch colour="#e5e7eb" shape="stale" /> {t("legend.stale")}
             </div>
             <div className="onemap-legend-note">{t("legend.heading")}</div>
-            {(["P1", "P2", "P3", "P4"] as const).map((p) => (
+            {PRIORITIES.map((p) => (
               <div key={p}>
                 <Swatch colour={PRIORITY_COLOUR[p]} /> {t(`priority.${p}`)}
               </div>

@@ -1,5 +1,6 @@
 // Units, live: the canvas layer subscribes to positions.ts (no React re-render per fix) and to the
 // units' status in the live store (a rare change); the selected incident's units are ringed.
+import { isActiveAssignment } from "@onemap/shared/vocabulary";
 import { useEffect, useRef } from "react";
 import { useMap } from "react-leaflet";
 import { onPositions } from "../realtime/positions";
@@ -43,9 +44,7 @@ export function UnitsLayer() {
   }, [units]);
 
   useEffect(() => {
-    const ids = new Set(
-      (incident?.assignments ?? []).filter((a) => a.status !== "CLEARED" && a.status !== "CANCELLED").map((a) => a.unitId),
-    );
+    const ids = new Set((incident?.assignments ?? []).filter(isActiveAssignment).map((a) => a.unitId));
     layer.current?.highlight(ids);
   }, [incident]);
   return null;

@@ -1,13 +1,13 @@
 // The units layer: one canvas in its own pane, drawn by hand. A frame of fixes only updates each
 // unit's target; a requestAnimationFrame loop glides markers there. Panning moves the pane (no redraw),
 // and the canvas is redrawn once the map stops. Markers are arrows along the heading, coloured by
-// status; a stale fix (no fix for STALE_MS) is drawn hollow and grey; callsigns show at zoom ≥ LABEL_ZOOM.
+// status; a stale fix (none for STALE_FIX_MS, the product's one threshold) is drawn hollow and grey; callsigns show at zoom ≥ LABEL_ZOOM.
 import type { UnitStatus } from "@onemap/shared";
+import { STALE_FIX_MS } from "@onemap/shared/vocabulary";
 import L from "leaflet";
 import { STATUS_COLOUR } from "../ui/colours";
 import { toMap } from "./coords";
 
-export const STALE_MS = 120_000;
 const LABEL_ZOOM = 16;
 const GLIDE_MS = 900;
 const GLIDE_FRAME_MS = 30;
@@ -242,7 +242,13 @@ export class UnitCanvasLayer extends L.Layer {
       const y = p.y - this.origin.y;
       if (x < -half || y < -half || x > w + half || y > h + half) continue;
       // a blit of a pre-drawn sprite per (status, heading in 10° steps): thousands cost about a millisecond
-      ctx.drawImage(sprite(wall - u.fixAt > STALE_MS ? "STALE" : u.status, u.heading, ratio), x - half, y - half, SPRITE_SIZE, SPRITE_SIZE);
+      ctx.drawImage(
+        sprite(wall - u.fixAt > STALE_FIX_MS ? "STALE" : u.status, u.heading, ratio),
+        x - half,
+        y - half,
+        SPRITE_SIZE,
+        SPRITE_SIZE,
+      );
       if (u.highlighted) {
         rings.moveTo(x + 13, y);
         rings.arc(x, y, 13, 0, Math.PI * 2);

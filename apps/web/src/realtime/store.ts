@@ -12,6 +12,7 @@ import type {
   Unit,
   UnitStatus,
 } from "@onemap/shared";
+import { isAlertPriority, isOpenIncident } from "@onemap/shared/vocabulary";
 import { create } from "zustand";
 
 export type Connection = "connecting" | "live" | "reconnecting";
@@ -44,9 +45,6 @@ const EMPTY: LiveState = {
 };
 export const useLive = create<LiveState>(() => EMPTY);
 
-const OPEN = new Set(["NEW", "DISPATCHED", "ON_SCENE"]);
-export const isOpen = (i: { status: string }) => OPEN.has(i.status);
-
 /** the writers: used by the socket controller only */
 export const live = {
   setConnection: (connection: Connection) => useLive.setState({ connection }),
@@ -61,7 +59,7 @@ export const live = {
       const arrived = { ...s.arrived };
       if (markNew)
         for (const i of Object.values(incidents))
-          if (!s.incidents[i.id] && isOpen(i) && (i.priority === "P1" || i.priority === "P2")) arrived[i.id] = Date.now();
+          if (!s.incidents[i.id] && isOpenIncident(i) && isAlertPriority(i.priority)) arrived[i.id] = Date.now();
       return { board, units: Object.fromEntries(board.units.map((u) => [u.id, u])), incidents, posture, arrived };
     });
   },
@@ -76,7 +74,7 @@ export const live = {
     useLive.setState((s) => {
       const current = s.incidents[incident.id];
       if (current?.version !== undefined && current.version > incident.version) return s;
-      const alerting = arrivedLive && !current && (incident.priority === "P1" || incident.priority === "P2");
+      const alerting = arrivedLive && !current && isAlertPriority(incident.priority);
       // only the creation announces likely duplicates: later updates keep what it said
       const likelyDuplicateOf = incident.likelyDuplicateOf.length > 0 ? incident.likelyDuplicateOf : (current?.likelyDuplicateOf ?? []);
       return {

@@ -1,8 +1,9 @@
 // The cameras within NEARBY_RADIUS_M of the selected incident, nearest first.
 import { distanceMeters } from "@onemap/domain";
 import type { Camera } from "@onemap/shared";
+import { isOpenIncident } from "@onemap/shared/vocabulary";
 import { useMemo } from "react";
-import { isOpen, useLive } from "../../realtime/store";
+import { useLive } from "../../realtime/store";
 import { useUi } from "../../ui/store";
 
 export const NEARBY_RADIUS_M = 500;
@@ -25,7 +26,7 @@ export function useNearbyCameras(): NearbyCameras | null {
   const incident = useLive((s) => (selected ? s.incidents[selected] : undefined));
   const cameras = useLive((s) => s.board?.cameras);
   // a finished incident needs no cameras ringed on the map
-  const open = incident ? isOpen(incident) : false;
+  const open = incident ? isOpenIncident(incident) : false;
   const lat = open ? incident?.lat : undefined;
   const lon = open ? incident?.lon : undefined;
   return useMemo(() => {

@@ -1,10 +1,11 @@
 import type { Incident } from "@onemap/shared";
+import { OPEN_INCIDENT_STATUSES } from "@onemap/shared/vocabulary";
 import { queryOptions } from "@tanstack/react-query";
 import { api } from "../../../api/client";
 
 /** GET /api/incidents?status=NEW,DISPATCHED,ON_SCENE — the open incidents, with their assignments */
 export const openIncidentsQuery = queryOptions({
   queryKey: ["incidents", "open"],
-  queryFn: () => api<Incident[]>("/api/incidents?status=NEW,DISPATCHED,ON_SCENE&limit=500"),
+  queryFn: () => api<Incident[]>(`/api/incidents?status=${OPEN_INCIDENT_STATUSES.join(",")}&limit=500`),
   staleTime: Number.POSITIVE_INFINITY,
 });

@@ -1,10 +1,13 @@
 // Each dispatched unit's progress — dispatched, acknowledged, en route, on scene, clear — updated live.
 import type { AssignmentView } from "@onemap/shared";
+import { ASSIGNMENT_STATUSES, type AssignmentStatusName } from "@onemap/shared/vocabulary";
 import { useTranslation } from "react-i18next";
 import { formatTime } from "../../../i18n";
 
-const STEPS = ["DISPATCHED", "ACKNOWLEDGED", "EN_ROUTE", "ON_SCENE", "CLEARED"] as const;
-const stamp = (a: AssignmentView, s: (typeof STEPS)[number]) =>
+/** the steps an assignment moves through, in order (a cancelled one shows them all struck off) */
+type Step = Exclude<AssignmentStatusName, "CANCELLED">;
+const STEPS = ASSIGNMENT_STATUSES.filter((s): s is Step => s !== "CANCELLED");
+const stamp = (a: AssignmentView, s: Step) =>
   ({ DISPATCHED: a.dispatchedAt, ACKNOWLEDGED: a.acknowledgedAt, EN_ROUTE: a.enRouteAt, ON_SCENE: a.onSceneAt, CLEARED: a.clearedAt })[s];
 
 export function Assignments({ assignments }: { assignments: AssignmentView[] }) {
@@ -13,7 +16,7 @@ export function Assignments({ assignments }: { assignments: AssignmentView[] }) 
   return (
     <div data-testid="assignments">
       {assignments.map((a) => {
-        const current = a.status === "CANCELLED" ? 0 : STEPS.indexOf(a.status as (typeof STEPS)[number]);
+        const current = a.status === "CANCELLED" ? 0 : STEPS.indexOf(a.status as Step);
         return (
           <div key={a.id} className="onemap-assignment" data-testid="assignment" data-unit={a.callsign} data-status={a.status}>
             <b>{a.callsign}</b> <span className="onemap-muted">{t(`assignmentStatus.${a.status}`)}</span>

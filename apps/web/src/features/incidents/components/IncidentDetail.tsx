@@ -4,11 +4,12 @@
 // escalate/relax or request escalation; other actions; live assignment progress; the recommendations;
 // the cameras around it; the timeline.
 import type { IncidentCategory, Me, Priority } from "@onemap/shared";
+import { isOpenIncident } from "@onemap/shared/vocabulary";
 import { Button, Collapse, Tag } from "antd";
 import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { categoryLabel, formatDuration, formatTime } from "../../../i18n";
-import { isOpen, useLive } from "../../../realtime/store";
+import { useLive } from "../../../realtime/store";
 import { PRIORITY_COLOUR, TIER_COLOUR } from "../../../ui/colours";
 import { Panel } from "../../../ui/Panel";
 import { ui, useUi } from "../../../ui/store";
@@ -54,7 +55,7 @@ export function IncidentDetail({ me }: { me: Me }) {
   const commander = full.commandingOfficer ?? rostered?.officer ?? null;
   const commanderRole = !full.commandingOfficer && rostered ? t(`dutyRoles.${rostered.role}`) : commander?.title;
   const groups = full.activatedGroups ?? [];
-  const open = isOpen(incident);
+  const open = isOpenIncident(incident);
   const callStart = full.callStartedAt ?? incident.reportedAt;
   const takingS = (Date.parse(incident.reportedAt) - Date.parse(callStart)) / 1000;
   const canAct = me.role !== "ADMIN";

@@ -1,11 +1,12 @@
 // Open incidents by priority, then age, with running timers; new P1/P2 flash until opened; likely
 // duplicates and pending escalation requests are marked.
 import type { Priority } from "@onemap/shared";
+import { isOpenIncident } from "@onemap/shared/vocabulary";
 import { Badge, Button, Empty, Tag, Tooltip } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { categoryLabel, formatDuration } from "../../../i18n";
-import { isOpen, type LiveIncident, useLive } from "../../../realtime/store";
+import { type LiveIncident, useLive } from "../../../realtime/store";
 import { PRIORITY_COLOUR, TIER_COLOUR } from "../../../ui/colours";
 import { ui, useUi } from "../../../ui/store";
 import { useNow } from "../../../ui/useNow";
@@ -15,7 +16,7 @@ export function useQueue(): LiveIncident[] {
   return useMemo(
     () =>
       Object.values(incidents)
-        .filter(isOpen)
+        .filter(isOpenIncident)
         .sort((a, b) => a.priority.localeCompare(b.priority) || a.reportedAt.localeCompare(b.reportedAt)),
     [incidents],
   );

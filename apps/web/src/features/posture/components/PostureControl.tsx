@@ -1,11 +1,11 @@
 // The county posture at a glance (a banner at Level II and I); duty leaders change it with a reason.
 import type { ResponseTier } from "@onemap/shared";
-import { RESPONSE_TIERS } from "@onemap/shared/vocabulary";
+import { isOpenIncident, RESPONSE_TIERS } from "@onemap/shared/vocabulary";
 import { Alert, Button, Tag } from "antd";
 import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { categoryLabel } from "../../../i18n";
-import { isOpen, useLive } from "../../../realtime/store";
+import { useLive } from "../../../realtime/store";
 import { TIER_COLOUR } from "../../../ui/colours";
 import { ui } from "../../../ui/store";
 
@@ -46,7 +46,7 @@ export function PostureBanner() {
   const under = useLive((s) => s.posture?.grids.filter((g) => g.underMinimum).length ?? 0);
   const incidents = useLive((s) => s.incidents);
   const major = Object.values(incidents)
-    .filter((i) => isOpen(i) && (i.tier === "LEVEL_I" || i.tier === "LEVEL_II"))
+    .filter((i) => isOpenIncident(i) && (i.tier === "LEVEL_I" || i.tier === "LEVEL_II"))
     .sort((a, b) => rank(b.tier) - rank(a.tier));
   const countyRaised = posture && (posture.level === "LEVEL_I" || posture.level === "LEVEL_II");
   if (!countyRaised && major.length === 0) return null;

@@ -1,10 +1,10 @@
 // One unit: status, leader, crew, station, how old its last fix is; set it on patrol, busy, off duty or
 // out of service (not while it is on an incident: the server says so), or replay its track.
 import { ManualUnitStatus } from "@onemap/shared";
+import { STALE_FIX_MS } from "@onemap/shared/vocabulary";
 import { App as AntApp, Button, Descriptions, Drawer, Segmented, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import { formatDuration } from "../../../i18n";
-import { STALE_MS } from "../../../map/unit-canvas";
 import { getPosition } from "../../../realtime/positions";
 import { useLive } from "../../../realtime/store";
 import { STATUS_COLOUR } from "../../../ui/colours";
@@ -52,7 +52,7 @@ export function UnitCard() {
               {fix ? (
                 <span>
                   {formatDuration((now - fix.fixAt) / 1000)}
-                  {now - fix.fixAt > STALE_MS && <Tag style={{ marginLeft: 6 }}>{t("recs.stale")}</Tag>}
+                  {now - fix.fixAt > STALE_FIX_MS && <Tag style={{ marginLeft: 6 }}>{t("recs.stale")}</Tag>}
                 </span>
               ) : (
                 "—"
