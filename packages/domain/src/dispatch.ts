@@ -1,6 +1,7 @@
 // The pure rules of dispatch: incident lifecycle, ETA and ranking, graded response, posture, the
 // "133" case routing and duplicate detection. No I/O: the API feeds them rows and clocks.
 import type { AssignmentStatus, DutyRole, IncidentStatus, ReinforcementGroupKind, ResponseTier, UnitKind } from "@onemap/shared";
+import { OPEN_INCIDENT_STATUSES, STALE_FIX_MS } from "@onemap/shared/vocabulary";
 import { distanceMeters, type LatLon } from "./geo";
 
 // ---------------------------------------------------------------- lifecycle
@@ -15,10 +16,6 @@ const INCIDENT_TRANSITIONS: Record<IncidentStatus, readonly IncidentStatus[]> = 
   CANCELLED: [],
 };
 
-export const OPEN_INCIDENT_STATUSES: readonly IncidentStatus[] = ["NEW", "DISPATCHED", "ON_SCENE"];
-/** statuses in which more units may still be sent */
-export const DISPATCHABLE_INCIDENT_STATUSES: readonly IncidentStatus[] = ["NEW", "DISPATCHED", "ON_SCENE"];
-
 /** null when allowed, else the reason it is not */
 export function incidentTransitionError(from: IncidentStatus, to: IncidentStatus): string | null {
   if (from === to) return `the incident is already ${to}`;
@@ -28,7 +25,6 @@ export function incidentTransitionError(from: IncidentStatus, to: IncidentStatus
 }
 
 const ASSIGNMENT_ORDER: readonly AssignmentStatus[] = ["DISPATCHED", "ACKNOWLEDGED", "EN_ROUTE", "ON_SCENE", "CLEARED"];
-export const ACTIVE_ASSIGNMENT_STATUSES: readonly AssignmentStatus[] = ["DISPATCHED", "ACKNOWLEDGED", "EN_ROUTE", "ON_SCENE"];
 
 /** Progress only moves forward (a step may be skipped: a unit may report on scene without en route). */
 export function assignmentTransitionError(from: AssignmentStatus, to: AssignmentStatus): string | null {
@@ -52,8 +48,6 @@ export const RESPONSE_PROFILE: Record<UnitKind, { kmh: number; turnoutS: number 
   SWAT: { kmh: 40, turnoutS: 60 },
   FOOT: { kmh: 5, turnoutS: 0 },
 };
-/** a unit whose last fix is older than this is ranked down and marked stale */
-export const STALE_FIX_MS = 5 * 60_000;
 const STALE_PENALTY_S = 600;
 
 export function estimateEtaSeconds(distanceM: number, kind: UnitKind): number {

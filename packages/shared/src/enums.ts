@@ -1,7 +1,7 @@
 // Enumerations of the domain. They mirror the enums of prisma/schema.prisma; a test in apps/api
 // fails if the two ever disagree.
 import { z } from "zod";
-import { PRIORITIES, RESPONSE_TIERS } from "./vocabulary";
+import { ASSIGNMENT_STATUSES, INCIDENT_STATUSES, PRIORITIES, RESPONSE_TIERS } from "./vocabulary";
 
 export const StationKind = z.enum(["POLICE_STATION", "HQ_UNIT"]);
 export type StationKind = z.infer<typeof StationKind>;
@@ -21,7 +21,7 @@ export type CameraKind = z.infer<typeof CameraKind>;
 export const CameraStatus = z.enum(["ONLINE", "OFFLINE"]);
 export type CameraStatus = z.infer<typeof CameraStatus>;
 
-export const IncidentStatus = z.enum(["NEW", "DISPATCHED", "ON_SCENE", "RESOLVED", "CLOSED", "TRANSFERRED", "CANCELLED"]);
+export const IncidentStatus = z.enum(INCIDENT_STATUSES);
 export type IncidentStatus = z.infer<typeof IncidentStatus>;
 
 export const Priority = z.enum(PRIORITIES);
@@ -31,7 +31,7 @@ export type Priority = z.infer<typeof Priority>;
 export const ResponseTier = z.enum(RESPONSE_TIERS);
 export type ResponseTier = z.infer<typeof ResponseTier>;
 
-export const AssignmentStatus = z.enum(["DISPATCHED", "ACKNOWLEDGED", "EN_ROUTE", "ON_SCENE", "CLEARED", "CANCELLED"]);
+export const AssignmentStatus = z.enum(ASSIGNMENT_STATUSES);
 export type AssignmentStatus = z.infer<typeof AssignmentStatus>;
 
 export const Role = z.enum(["OPERATOR", "DUTY_LEADER", "STATION_CHIEF", "ADMIN"]);

@@ -6,6 +6,35 @@
 export const RESPONSE_TIERS = ["ROUTINE", "LEVEL_III", "LEVEL_II", "LEVEL_I"] as const;
 export const PRIORITIES = ["P1", "P2", "P3", "P4"] as const;
 
+/** an incident's lifecycle (NEW → DISPATCHED → ON_SCENE → RESOLVED → CLOSED, or TRANSFERRED / CANCELLED) */
+export const INCIDENT_STATUSES = ["NEW", "DISPATCHED", "ON_SCENE", "RESOLVED", "CLOSED", "TRANSFERRED", "CANCELLED"] as const;
+export type IncidentStatusName = (typeof INCIDENT_STATUSES)[number];
+/** "open": still on the queue, still takes units, its tier can still change (the rest are finished) */
+export const OPEN_INCIDENT_STATUSES: readonly IncidentStatusName[] = ["NEW", "DISPATCHED", "ON_SCENE"];
+export const isOpenIncident = (incident: { status: string }): boolean =>
+  (OPEN_INCIDENT_STATUSES as readonly string[]).includes(incident.status);
+
+/** one unit's part in one incident, in the order it moves (a step may be skipped) */
+export const ASSIGNMENT_STATUSES = ["DISPATCHED", "ACKNOWLEDGED", "EN_ROUTE", "ON_SCENE", "CLEARED", "CANCELLED"] as const;
+export type AssignmentStatusName = (typeof ASSIGNMENT_STATUSES)[number];
+/** "active": the unit is still working the incident (it is not free for another) */
+export const ACTIVE_ASSIGNMENT_STATUSES: readonly AssignmentStatusName[] = ["DISPATCHED", "ACKNOWLEDGED", "EN_ROUTE", "ON_SCENE"];
+export const isActiveAssignment = (assignment: { status: string }): boolean =>
+  (ACTIVE_ASSIGNMENT_STATUSES as readonly string[]).includes(assignment.status);
+
+/** the unit statuses of a unit that is working an incident (released to AVAILABLE when it ends) */
+export const COMMITTED_UNIT_STATUSES = ["DISPATCHED", "EN_ROUTE", "ON_SCENE"] as const;
+
+/**
+ * A unit whose last fix is older than this is stale: drawn hollow on the map, ranked down and
+ * marked in the recommendations. Five minutes is a few missed reports at any sane device interval.
+ */
+export const STALE_FIX_MS = 5 * 60_000;
+
+/** P1/P2 calls alert the board (sound and flash) when they arrive live */
+export const ALERT_PRIORITIES: readonly (typeof PRIORITIES)[number][] = ["P1", "P2"];
+export const isAlertPriority = (priority: string): boolean => (ALERT_PRIORITIES as readonly string[]).includes(priority);
+
 /** 非警务 hand-over targets */
 export const TRANSFER_DEPARTMENTS = [
   "CIVIL_AFFAIRS",
