@@ -5,9 +5,9 @@ import type { DbClient } from "@onemap/db";
 import type { ErrorBody } from "@onemap/shared";
 import Fastify, { type FastifyReply, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
-import pg from "pg";
 import type { DestinationStream } from "pino";
 import type { Config } from "./config";
+import { createPool } from "./database";
 import { auditRoutes } from "./features/audit/routes";
 import { createAuditService } from "./features/audit/service";
 import { authRoutes } from "./features/auth/routes";
@@ -21,14 +21,20 @@ import { createDeviceService } from "./features/devices/service";
 import { dutyRoutes } from "./features/duty/routes";
 import { createDutyService } from "./features/duty/service";
 import { healthRoutes } from "./features/health/routes";
-import { createDispatchService, type DispatchService } from "./features/incidents/dispatch";
+import { createArrivalCheck } from "./features/incidents/arrival";
+import { createDispatchService } from "./features/incidents/dispatch";
+import { createRecommendationService } from "./features/incidents/recommendations";
+import { createIncidentRepository } from "./features/incidents/repository";
 import { deviceAssignmentRoutes, incidentRoutes } from "./features/incidents/routes";
 import { createIncidentService } from "./features/incidents/service";
+import { createGeofence } from "./features/positions/geofence";
 import { GridCache } from "./features/positions/grids";
 import { PositionPipeline } from "./features/positions/pipeline";
 import { DeviceRegistry } from "./features/positions/registry";
+import { createPositionRepository } from "./features/positions/repository";
 import { devicePositionRoutes, ingestRoutes, trackRoutes } from "./features/positions/routes";
 import { createIngestService } from "./features/positions/service";
+import { createTrackService } from "./features/positions/track";
 import { postureRoutes } from "./features/posture/routes";
 import { createPostureService } from "./features/posture/service";
 import { resourceRoutes } from "./features/resources/routes";
@@ -41,6 +47,7 @@ import { createUnitService } from "./features/units/service";
 import { userRoutes } from "./features/users/routes";
 import { createUserService } from "./features/users/service";
 import { authPlugin } from "./plugins/auth";
+import { createBoardEvents } from "./plugins/board-events";
 import { errorsPlugin } from "./plugins/errors";
 import { inputGuardPlugin } from "./plugins/input-guard";
 import { openapiPlugin } from "./plugins/openapi";
@@ -55,7 +62,7 @@ export const VERSION = "0.1.0";
 export interface AppDeps {
   config: Config;
   db: DbClient;
-  /** the same database, for the hot paths that talk to PostgreSQL through `pg` directly (position writes) */
+  /** the same database, for the hot paths that talk to PostgreSQL through `pg` directly (ADR 0007, 0008) */
   databaseUrl: string;
   embeddedDatabase: boolean;
   logger?: FastifyServerOptions["logger"];
@@ -101,11 +108,12 @@ export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logg
   });
 
   const sessionTtlMs = config.SESSION_TTL_HOURS * 3_600_000;
-  // the hottest reads (the session behind every request, recommendations) go through pg on a pool of
-  // their own: the ORM costs about 1.5 ms of CPU per query, more than the query itself
-  const reads = new pg.Pool({ connectionString: databaseUrl, max: 6 });
-  reads.on("error", (error) => app.log.error({ err: error }, "idle database connection failed"));
-  app.addHook("onClose", async () => reads.end());
+  // Two `pg` pools (ADR 0007, 0008): the boards' hottest reads (the session behind every request,
+  // recommendations, playback), and the position pipeline's own, so that a burst of fixes never
+  // queues behind a board's reads (nor the reverse). Both are closed last, after the pipeline's flush.
+  const onIdleError = (error: Error) => app.log.error({ err: error }, "idle database connection failed");
+  const reads = createPool(databaseUrl, { max: 6, onIdleError });
+  const positionsPool = createPool(databaseUrl, { max: 4, onIdleError });
   const audit = createAuditService({ db });
   const auth = createAuthService({ db, reads, audit, sessionTtlMs });
   await app.register(authPlugin, { auth, sessionTtlMs, cookieSecure: config.cookieSecure });
@@ -117,22 +125,24 @@ export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logg
     allowedOrigins: config.ALLOWED_ORIGINS,
   });
 
-  // Position writes bypass Prisma: one multi-row statement per tick, in UTC whatever the server's zone.
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4, options: "-c TimeZone=UTC" });
-  pool.on("error", (error) => app.log.error({ err: error }, "idle database connection failed"));
+  const events = createBoardEvents(app.realtime);
+  const positions = createPositionRepository({ writes: positionsPool, reads });
   const onError = (error: unknown) => app.log.error({ err: error }, "cache refresh failed");
-  const registry = new DeviceRegistry(pool, { refreshMs: 30_000, negativeTtlMs: 10_000, onError });
-  const grids = new GridCache(pool, { refreshMs: 60_000, onError });
+  const registry = new DeviceRegistry(positions, { refreshMs: 30_000, negativeTtlMs: 10_000, onError });
+  const grids = new GridCache(positions, { refreshMs: 60_000, onError });
   const duty = createDutyService({ db, audit });
-  const incidents = createIncidentService({ db, reads, realtime: app.realtime });
-  const dispatch: DispatchService = createDispatchService({ db, realtime: app.realtime, incidents });
-  const pipeline = new PositionPipeline(pool, app.realtime, grids, {
+  const incidentRepository = createIncidentRepository({ db, reads });
+  const incidents = createIncidentService({ repository: incidentRepository, events, locateGrid: (point) => grids.locate(point) });
+  const recommendations = createRecommendationService({ repository: incidentRepository });
+  const dispatch = createDispatchService({ repository: incidentRepository, events });
+  const pipeline = new PositionPipeline(positions, events, {
     tickMs: config.POSITION_TICK_MS,
     maxBatch: config.POSITION_MAX_BATCH,
     maxPending: config.POSITION_MAX_PENDING,
     log: app.log,
-    onEnRoute: (moved) => dispatch.checkArrivals(moved),
   });
+  pipeline.onMoved("geofence", createGeofence({ grids, repository: positions, events }));
+  pipeline.onMoved("arrival", createArrivalCheck({ repository: incidentRepository, dispatch }));
   await registry.start();
   await grids.start();
   await pipeline.start();
@@ -141,7 +151,7 @@ export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logg
     await pipeline.stop();
     await registry.stop();
     grids.stop();
-    await pool.end();
+    await Promise.all([positionsPool.end(), reads.end()]);
   });
   const ingest = createIngestService({
     registry,
@@ -170,10 +180,12 @@ export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logg
   await app.register(unitRoutes, { units: createUnitService({ db, realtime: app.realtime, audit }) });
   await app.register(deviceRoutes, { devices: createDeviceService({ db, audit, changed: () => registry.reload() }) });
   await app.register(auditRoutes, { audit });
-  await app.register(trackRoutes, { pool, resources });
+  await app.register(trackRoutes, {
+    track: createTrackService({ repository: positions, assertUnitVisible: (actor, unitId) => resources.getUnit(actor, unitId) }),
+  });
   await app.register(ingestRoutes, { ingest });
   await app.register(devicePositionRoutes, { ingest, pipeline });
-  await app.register(incidentRoutes, { incidents, dispatch });
+  await app.register(incidentRoutes, { incidents, recommendations, dispatch });
   await app.register(deviceAssignmentRoutes, { dispatch, ingest });
   await app.register(statsRoutes, { stats: createStatsService({ db }) });
   await app.register(settingsRoutes, {

@@ -1,7 +1,8 @@
 // Trust at the device edge: who may report a unit's position or progress, and what a bad fix can do.
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPool } from "../src/database";
 import { PositionPipeline, type ResolvedFix } from "../src/features/positions/pipeline";
+import { createPositionRepository } from "../src/features/positions/repository";
 import { buildTestApp, deviceOf, login, type TestContext } from "./helpers";
 
 const nowS = () => Math.floor(Date.now() / 1000);
@@ -53,13 +54,19 @@ describe("one poisoned fix", () => {
   });
 
   it("that the database refuses fails only its own request: the others of the same write are stored", async () => {
-    const pool = new pg.Pool({ connectionString: t.url, max: 2, options: "-c TimeZone=UTC" });
-    const realtime = { emitPositions: () => undefined, emitScoped: () => undefined } as unknown as ConstructorParameters<
-      typeof PositionPipeline
-    >[1];
-    const grids = { contains: () => null, get: () => undefined } as unknown as ConstructorParameters<typeof PositionPipeline>[2];
     const silent = { error: () => undefined, warn: () => undefined };
-    const pipeline = new PositionPipeline(pool, realtime, grids, { tickMs: 60_000, maxBatch: 100_000, maxPending: 100_000, log: silent });
+    const pool = createPool(t.url, { max: 2, onIdleError: silent.error });
+    const repository = createPositionRepository({ writes: pool, reads: pool });
+    const pipeline = new PositionPipeline(
+      repository,
+      { positions: () => undefined },
+      {
+        tickMs: 60_000,
+        maxBatch: 100_000,
+        maxPending: 100_000,
+        log: silent,
+      },
+    );
     const at = new Date(Date.now() - 50_000);
     const fix = (unitId: string, ms: number): ResolvedFix => ({
       unitId,

@@ -22,22 +22,23 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf, bearerOf } from "../../plugins/auth";
 import type { DispatchService } from "./dispatch";
+import type { RecommendationService } from "./recommendations";
+import type { IncidentService } from "./service";
 
 /** the device side of authentication (features/positions), as much as progress reports need */
 export interface DeviceUnitResolver {
   progressUnit(bearer: string | undefined, deviceId: string | undefined): Promise<string>;
 }
 
-import type { IncidentService } from "./service";
-
 /** who works incidents: not administrators, who maintain the data */
 const OPERATIONAL: Role[] = ["OPERATOR", "DUTY_LEADER", "STATION_CHIEF"];
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
-export const incidentRoutes: FastifyPluginAsyncZod<{ incidents: IncidentService; dispatch: DispatchService }> = async (
-  app,
-  { incidents, dispatch },
-) => {
+export const incidentRoutes: FastifyPluginAsyncZod<{
+  incidents: IncidentService;
+  recommendations: RecommendationService;
+  dispatch: DispatchService;
+}> = async (app, { incidents, recommendations, dispatch }) => {
   app.post(
     "/api/incidents",
     {
@@ -88,7 +89,7 @@ export const incidentRoutes: FastifyPluginAsyncZod<{ incidents: IncidentService;
         response: { 200: Recommendations, ...errors },
       },
     },
-    async (req) => incidents.recommendations(actorOf(req), req.params.id),
+    async (req) => recommendations.recommend(actorOf(req), req.params.id),
   );
   app.post(
     "/api/incidents/:id/dispatch",

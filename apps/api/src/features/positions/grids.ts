@@ -1,23 +1,16 @@
-// The patrol grids' polygons, for geofencing. Grids change rarely (an administrator's edit); the
-// cache is reloaded every `refreshMs`.
-import { pointInPolygon } from "@onemap/domain";
-import type { GeoJsonPolygon } from "@onemap/shared";
-import type pg from "pg";
+// The patrol grids' polygons: the one place onemap reads them for geometry — the geofence, and which
+// grid (and so which station) takes a call. Grids change rarely (an administrator's edit); the cache
+// is reloaded every `refreshMs`.
+import { findGrid, pointInPolygon } from "@onemap/domain";
 import { keepFresh } from "./refresh";
-
-export interface CachedGrid {
-  id: string;
-  name: string;
-  stationId: string;
-  polygon: GeoJsonPolygon;
-}
+import type { GridPolygon, PositionRepository } from "./repository";
 
 export class GridCache {
-  private grids = new Map<string, CachedGrid>();
+  private grids = new Map<string, GridPolygon>();
   private stopRefresh: () => void = () => undefined;
 
   constructor(
-    private readonly pool: pg.Pool,
+    private readonly repository: Pick<PositionRepository, "gridPolygons">,
     private readonly options: { refreshMs: number; onError: (error: unknown) => void },
   ) {}
 
@@ -31,16 +24,20 @@ export class GridCache {
   }
 
   async reload(): Promise<void> {
-    const { rows } = await this.pool.query<CachedGrid>(`SELECT id, name, "stationId", polygon FROM "Grid"`);
-    this.grids = new Map(rows.map((g) => [g.id, g]));
+    this.grids = new Map((await this.repository.gridPolygons()).map((g) => [g.id, g]));
   }
 
-  get(id: string): CachedGrid | undefined {
+  get(id: string): GridPolygon | undefined {
     return this.grids.get(id);
   }
 
   contains(gridId: string, point: { lat: number; lon: number }): boolean | null {
     const grid = this.grids.get(gridId);
     return grid ? pointInPolygon(point, grid.polygon) : null;
+  }
+
+  /** the grid that holds the point, or null outside them all */
+  locate(point: { lat: number; lon: number }): GridPolygon | null {
+    return findGrid(point, [...this.grids.values()]);
   }
 }

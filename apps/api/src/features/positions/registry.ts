@@ -8,21 +8,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type pg from "pg";
 import { keepFresh } from "./refresh";
-
-export interface RegisteredDevice {
-  /** the Device row's id */
-  id: string;
-  identifier: string;
-  unitId: string;
-  callsign: string;
-  homeStationId: string;
-  tokenHash: string | null;
-}
-
-export interface RegisteredGateway {
-  id: string;
-  name: string;
-}
+import type { PositionRepository, RegisteredDevice, RegisteredGateway } from "./repository";
 
 export type DevicePrincipal = { kind: "device"; device: RegisteredDevice } | { kind: "gateway"; gateway: RegisteredGateway };
 
@@ -35,9 +21,6 @@ export function sameHash(a: string, b: string): boolean {
   return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
 }
 
-const DEVICE_SQL = `SELECT d.id, d.identifier, d."tokenHash", u.id AS "unitId", u.callsign, u."homeStationId"
-                      FROM "Device" d JOIN "Unit" u ON u.id = d."unitId"`;
-
 export class DeviceRegistry {
   private devices = new Map<string, RegisteredDevice>();
   private byToken = new Map<string, DevicePrincipal>();
@@ -49,7 +32,7 @@ export class DeviceRegistry {
   private seenTimer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly pool: pg.Pool,
+    private readonly repository: PositionRepository,
     private readonly options: { refreshMs: number; negativeTtlMs: number; onError: (error: unknown) => void },
   ) {}
 
@@ -73,7 +56,7 @@ export class DeviceRegistry {
   }
 
   private async listen(): Promise<void> {
-    const client = await this.pool.connect();
+    const client = await this.repository.listen("onemap_devices");
     client.on("notification", () => void this.reload().catch(this.options.onError));
     client.on("error", (error) => {
       // the periodic refresh still runs; try to listen again shortly
@@ -84,19 +67,15 @@ export class DeviceRegistry {
         setTimeout(() => void this.listen().catch(this.options.onError), 5_000).unref();
       }
     });
-    await client.query("LISTEN onemap_devices");
     this.listener = client;
   }
 
   async reload(): Promise<void> {
-    const [devices, gateways] = await Promise.all([
-      this.pool.query<RegisteredDevice>(DEVICE_SQL),
-      this.pool.query<RegisteredGateway & { tokenHash: string }>(`SELECT id, name, "tokenHash" FROM "Gateway" WHERE "revokedAt" IS NULL`),
-    ]);
-    this.devices = new Map(devices.rows.map((d) => [d.identifier, d]));
+    const [devices, gateways] = await Promise.all([this.repository.allDevices(), this.repository.activeGateways()]);
+    this.devices = new Map(devices.map((d) => [d.identifier, d]));
     const byToken = new Map<string, DevicePrincipal>();
-    for (const d of devices.rows) if (d.tokenHash) byToken.set(d.tokenHash, { kind: "device", device: d });
-    for (const g of gateways.rows) byToken.set(g.tokenHash, { kind: "gateway", gateway: { id: g.id, name: g.name } });
+    for (const d of devices) if (d.tokenHash) byToken.set(d.tokenHash, { kind: "device", device: d });
+    for (const g of gateways) byToken.set(g.tokenHash, { kind: "gateway", gateway: { id: g.id, name: g.name } });
     this.byToken = byToken;
     this.unknownUntil.clear();
   }
@@ -111,12 +90,7 @@ export class DeviceRegistry {
     }
     const key = `t:${hash}`;
     if ((this.unknownUntil.get(key) ?? 0) >= Date.now()) return null;
-    const [devices, gateways] = await Promise.all([
-      this.pool.query<RegisteredDevice>(`${DEVICE_SQL} WHERE d."tokenHash" = $1`, [hash]),
-      this.pool.query<RegisteredGateway>(`SELECT id, name FROM "Gateway" WHERE "tokenHash" = $1 AND "revokedAt" IS NULL`, [hash]),
-    ]);
-    const device = devices.rows[0];
-    const gateway = gateways.rows[0];
+    const [device, gateway] = await Promise.all([this.repository.deviceByTokenHash(hash), this.repository.gatewayByTokenHash(hash)]);
     const principal: DevicePrincipal | null = device ? { kind: "device", device } : gateway ? { kind: "gateway", gateway } : null;
     if (principal) {
       this.byToken.set(hash, principal);
@@ -137,8 +111,7 @@ export class DeviceRegistry {
       else if ((this.unknownUntil.get(`i:${id}`) ?? 0) < now) missing.push(id);
     }
     if (missing.length > 0) {
-      const { rows } = await this.pool.query<RegisteredDevice>(`${DEVICE_SQL} WHERE d.identifier = ANY($1::text[])`, [missing]);
-      for (const r of rows) {
+      for (const r of await this.repository.devicesByIdentifier(missing)) {
         this.devices.set(r.identifier, r);
         found.set(r.identifier, r);
       }
@@ -164,16 +137,6 @@ export class DeviceRegistry {
     const gateways = [...this.seenGateways.entries()];
     this.seen.clear();
     this.seenGateways.clear();
-    const write = (table: "Device" | "Gateway", rows: [string, number][]) =>
-      rows.length === 0
-        ? Promise.resolve()
-        : this.pool.query(
-            // the pool's sessions are in UTC, as Prisma stores timestamp(3)
-            `UPDATE "${table}" t SET "lastSeenAt" = to_timestamp(v.ms / 1000.0)::timestamp
-               FROM unnest($1::text[], $2::float8[]) AS v(id, ms)
-              WHERE t.id = v.id AND (t."lastSeenAt" IS NULL OR t."lastSeenAt" < to_timestamp(v.ms / 1000.0)::timestamp)`,
-            [rows.map((r) => r[0]), rows.map((r) => r[1])],
-          );
-    await Promise.all([write("Device", devices), write("Gateway", gateways)]);
+    await Promise.all([this.repository.markSeen("Device", devices), this.repository.markSeen("Gateway", gateways)]);
   }
 }

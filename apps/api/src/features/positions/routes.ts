@@ -1,11 +1,9 @@
 import { DevicePositionsBody, DevicePositionsResult, ErrorBody, IdParams, IngestStats, Track, TrackQuery } from "@onemap/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import type pg from "pg";
 import { actorOf, bearerOf } from "../../plugins/auth";
-import type { ResourceService } from "../resources/service";
 import type { PositionPipeline } from "./pipeline";
 import type { IngestService } from "./service";
-import { readTrack } from "./track";
+import type { TrackService } from "./track";
 
 const ingestErrors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 413: ErrorBody, 429: ErrorBody, 503: ErrorBody };
 
@@ -69,7 +67,7 @@ export const devicePositionRoutes: FastifyPluginAsyncZod<{ ingest: IngestService
   );
 };
 
-export const trackRoutes: FastifyPluginAsyncZod<{ pool: pg.Pool; resources: ResourceService }> = async (app, { pool, resources }) => {
+export const trackRoutes: FastifyPluginAsyncZod<{ track: TrackService }> = async (app, { track }) => {
   app.get(
     "/api/units/:id/track",
     {
@@ -82,11 +80,6 @@ export const trackRoutes: FastifyPluginAsyncZod<{ pool: pg.Pool; resources: Reso
         response: { 200: Track, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody },
       },
     },
-    async (request) => {
-      // the scope check: a chief asking for another station's unit gets the same 404 as for no unit
-      await resources.getUnit(actorOf(request), request.params.id);
-      const q = request.query;
-      return readTrack(pool, request.params.id, new Date(q.from), new Date(q.to), q.maxPoints);
-    },
+    async (request) => track.track(actorOf(request), request.params.id, request.query),
   );
 };

@@ -5,7 +5,8 @@ import { checkFix, type DeviceFix, type FieldError, parseOsmAndParams, parseTrac
 import type { DeviceFixInput, IngestStats } from "@onemap/shared";
 import { BadRequestError, ForbiddenError, NotFoundError, TooManyRequestsError, UnauthorizedError } from "../../errors";
 import type { PositionPipeline, ResolvedFix, SubmitResult } from "./pipeline";
-import type { DevicePrincipal, DeviceRegistry, RegisteredDevice } from "./registry";
+import type { DevicePrincipal, DeviceRegistry } from "./registry";
+import type { RegisteredDevice } from "./repository";
 
 export interface OsmAndRequest {
   query: Record<string, string | string[] | undefined>;

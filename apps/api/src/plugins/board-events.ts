@@ -1,0 +1,69 @@
+// Every event a board receives is sent from here, each with the rooms that may see it: an object of
+// a station goes to the county room and that station's room (plugins/realtime.ts). Features say what
+// happened; which payload and which rooms is decided once.
+import type {
+  AssignmentView,
+  CameraStatusEvent,
+  GeofenceEventPayload,
+  Incident,
+  PositionRow,
+  PostureDetail,
+  TierChangedEvent,
+  UnitStatus,
+} from "@onemap/shared";
+import type { Realtime } from "./realtime";
+
+/** what the boards need of a unit whose status changed */
+export interface UnitStatusChange {
+  id: string;
+  status: UnitStatus;
+  version: number;
+  homeStationId: string;
+}
+
+export function createBoardEvents(realtime: Omit<Realtime, "disconnectSession" | "relayStatus">, now = () => new Date()) {
+  return {
+    /** a coalesced positions frame: the county room gets every row, each station room its own units' */
+    positions(rows: readonly { row: PositionRow; stationId: string }[]): void {
+      realtime.emitPositions(rows);
+    },
+
+    unitStatus(unit: UnitStatusChange, previous: UnitStatus, at: Date = now()): void {
+      realtime.emitScoped("unit:status", { unitId: unit.id, status: unit.status, previous, version: unit.version, at: at.toISOString() }, [
+        unit.homeStationId,
+      ]);
+    },
+
+    /** to the unit's own station and to the station whose grid it left or entered */
+    unitGeofence(event: GeofenceEventPayload, stationIds: readonly string[]): void {
+      realtime.emitScoped("unit:geofence", event, stationIds);
+    },
+
+    incidentCreated(incident: Incident): void {
+      realtime.emitScoped("incident:created", incident, [incident.stationId]);
+    },
+
+    incidentUpdated(incident: Incident): void {
+      realtime.emitScoped("incident:updated", incident, [incident.stationId]);
+    },
+
+    assignmentUpdated(assignment: AssignmentView, incident: Pick<Incident, "id" | "stationId">): void {
+      realtime.emitScoped("assignment:updated", { ...assignment, incidentId: incident.id }, [incident.stationId]);
+    },
+
+    tierChanged(event: TierChangedEvent, incident: Pick<Incident, "stationId">): void {
+      realtime.emitScoped("tier:changed", event, [incident.stationId]);
+    },
+
+    cameraStatus(event: CameraStatusEvent): void {
+      realtime.emitScoped("camera:status", event, [event.stationId]);
+    },
+
+    /** the county's posture: the county room sees every grid, a station's room its own, other boards none */
+    postureChanged(county: PostureDetail, stations: ReadonlyMap<string, PostureDetail>, others: PostureDetail): void {
+      realtime.emitPerStation("posture:changed", county, stations, others);
+    },
+  };
+}
+
+export type BoardEvents = ReturnType<typeof createBoardEvents>;
