@@ -7,11 +7,12 @@ import zhCN from "antd/locale/zh_CN";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, setUnauthorizedHandler } from "../api/client";
-import { meQuery, useMe } from "../features/auth/api/me";
+import { forgetSession, useMe } from "../features/auth/api/me";
 import { SignIn } from "../features/auth/components/SignIn";
 import "../i18n";
 import { connectBoard } from "../realtime/socket";
 import { Board } from "./Board";
+import { boardQueries } from "./board-queries";
 import "./board.css";
 
 const queryClient = new QueryClient({
@@ -28,14 +29,13 @@ function Gate() {
   useEffect(() => {
     setUnauthorizedHandler(() => {
       setExpired(true);
-      client.setQueryData(meQuery.queryKey, null);
-      client.removeQueries({ predicate: (q) => q.queryKey[0] !== "me" });
+      forgetSession(client);
     });
   }, [client]);
   useEffect(() => {
     if (!me.data) return;
     setExpired(false);
-    return connectBoard(client);
+    return connectBoard(client, boardQueries);
   }, [me.data, client]);
 
   if (me.isPending) return <Spin fullscreen />;

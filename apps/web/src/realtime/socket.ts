@@ -1,17 +1,39 @@
 // The one socket controller: it loads the snapshot, then every realtime event lands here and goes into
 // the live store (and positions.ts); server-state caches that an event makes stale are invalidated.
-import type { Board, BoardClientEvents, BoardServerEvents, PostureDetail } from "@onemap/shared";
+import type { Board, BoardClientEvents, BoardServerEvents, Incident, PostureDetail } from "@onemap/shared";
 import { BOARD_NAMESPACE } from "@onemap/shared/vocabulary";
-import type { QueryClient } from "@tanstack/react-query";
+import type { FetchQueryOptions, QueryClient, QueryKey } from "@tanstack/react-query";
 import { io, type Socket } from "socket.io-client";
-import { meQuery } from "../features/auth/api/me";
-import { boardQuery } from "../features/board/api/board";
-import { openIncidentsQuery } from "../features/incidents/api/open-incidents";
-import { postureQuery } from "../features/posture/api/posture";
 import { syncServerClock } from "../ui/clock";
 import { ui } from "../ui/store";
 import { applyFrame, feedConnected, seedPositions } from "./positions";
 import { live } from "./store";
+
+/** one part of the snapshot, fetched afresh (never answered from the cache) */
+export type SnapshotPart<T> = (client: QueryClient) => Promise<T>;
+export const freshly =
+  <T, K extends QueryKey>(query: FetchQueryOptions<T, Error, T, K>): SnapshotPart<T> =>
+  (client) =>
+    client.fetchQuery({ ...query, staleTime: 0 });
+
+/**
+ * The server state the controller loads and invalidates: the features' own queries and key factories
+ * (features/<feature>/api), handed in by the app, so this shared layer imports no feature.
+ */
+export interface BoardQueries {
+  board: SnapshotPart<Board>;
+  openIncidents: SnapshotPart<Incident[]>;
+  posture: SnapshotPart<PostureDetail>;
+  /** the cached answers an event makes stale */
+  keys: {
+    me: QueryKey;
+    stats: QueryKey;
+    /** every incident's recommendations */
+    recommendations: QueryKey;
+    recommendationsFor: (incidentId: string) => QueryKey;
+    incident: (incidentId: string) => QueryKey;
+  };
+}
 
 function positionsOf(board: Board) {
   return board.units.flatMap((u) =>
@@ -33,11 +55,11 @@ function positionsOf(board: Board) {
 }
 
 /** Fetches the snapshot: the board, the open incidents with their assignments, the posture. */
-async function fetchSnapshot(client: QueryClient) {
+async function fetchSnapshot(client: QueryClient, queries: BoardQueries) {
   const [board, open, posture] = await Promise.all([
-    client.fetchQuery({ ...boardQuery, staleTime: 0 }),
-    client.fetchQuery({ ...openIncidentsQuery, staleTime: 0 }),
-    client.fetchQuery({ ...postureQuery, staleTime: 0 }).catch((): PostureDetail | null => null),
+    queries.board(client),
+    queries.openIncidents(client),
+    queries.posture(client).catch((): PostureDetail | null => null),
   ]);
   return { board, open, posture };
 }
@@ -47,7 +69,7 @@ async function fetchSnapshot(client: QueryClient) {
  * (the snapshot may be older than they are); a snapshot that fails is retried with backoff; once closed
  * (sign-out), nothing late — a reply, a timer, an event — touches the stores again.
  */
-export function connectBoard(client: QueryClient): () => void {
+export function connectBoard(client: QueryClient, queries: BoardQueries): () => void {
   const socket: Socket<BoardServerEvents, BoardClientEvents> = io(BOARD_NAMESPACE, { transports: ["websocket"] });
   let closed = false;
   let loaded = false;
@@ -61,8 +83,9 @@ export function connectBoard(client: QueryClient): () => void {
     }, ms);
     timers.add(id);
   };
-  const invalidate = (...keys: string[][]) => {
-    for (const queryKey of keys) void client.invalidateQueries({ queryKey });
+  const { keys } = queries;
+  const invalidate = (...stale: QueryKey[]) => {
+    for (const queryKey of stale) void client.invalidateQueries({ queryKey });
   };
   /** an event handler: applied now, or after the snapshot being loaded */
   const on = <E extends keyof BoardServerEvents>(event: E, apply: BoardServerEvents[E]) => {
@@ -78,7 +101,7 @@ export function connectBoard(client: QueryClient): () => void {
     if (closed || loading) return;
     loading = true;
     try {
-      const { board, open, posture } = await fetchSnapshot(client);
+      const { board, open, posture } = await fetchSnapshot(client, queries);
       if (closed) return;
       // after the first load, incidents the board did not know arrived while it was away: they alert
       live.loadSnapshot(board, open, posture, loaded);
@@ -117,7 +140,7 @@ export function connectBoard(client: QueryClient): () => void {
     if (closed) return;
     live.setConnection("reconnecting");
     // the session ended while we were away: ask who we are (a 401 sends the user to sign-in)
-    if (error.message.startsWith("unauthorized")) void client.invalidateQueries({ queryKey: meQuery.queryKey });
+    if (error.message.startsWith("unauthorized")) invalidate(keys.me);
     // refused by the server's middleware (not a network error): Socket.IO does not retry that by itself
     else if (!socket.active) later(() => socket.connect(), 2000 + Math.random() * 2000);
   });
@@ -130,24 +153,24 @@ export function connectBoard(client: QueryClient): () => void {
   });
   on("unit:status", (e) => {
     live.setUnitStatus(e.unitId, e.status, e.version);
-    invalidate(["recommendations"], ["stats"]);
+    invalidate(keys.recommendations, keys.stats);
   });
   on("incident:created", (i) => {
     live.upsertIncident(i, true);
-    invalidate(["stats"]);
+    invalidate(keys.stats);
   });
   on("incident:updated", (i) => {
     live.upsertIncident(i, false);
-    invalidate(["incident", i.id], ["stats"]);
+    invalidate(keys.incident(i.id), keys.stats);
   });
   on("assignment:updated", (a) => {
     const { incidentId, ...assignment } = a;
     live.updateAssignment(incidentId, assignment);
-    invalidate(["incident", incidentId]);
+    invalidate(keys.incident(incidentId));
   });
   on("tier:changed", (e) => {
     live.tierChanged(e);
-    invalidate(["incident", e.incidentId], ["recommendations", e.incidentId]);
+    invalidate(keys.incident(e.incidentId), keys.recommendationsFor(e.incidentId));
   });
   on("posture:changed", (p) => live.setPosture(p));
   on("camera:status", (e) => live.setCameraStatus(e.cameraId, e.status));

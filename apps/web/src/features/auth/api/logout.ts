@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../api/client";
 import { ui } from "../../../ui/store";
-import { meQuery } from "./me";
+import { forgetSession } from "./me";
 
 /** POST /api/auth/logout */
 export const logout = () => api<{ ok: true }>("/api/auth/logout", { method: "POST" });
@@ -12,8 +12,7 @@ export function useLogout() {
     onSettled: () => {
       // signing out on purpose: nothing typed stays for the next person at this desk
       ui.clearDraft();
-      client.setQueryData(meQuery.queryKey, null);
-      client.removeQueries({ predicate: (q) => q.queryKey[0] !== "me" });
+      forgetSession(client);
     },
   });
 }

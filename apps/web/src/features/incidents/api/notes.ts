@@ -1,7 +1,7 @@
 import type { Incident } from "@onemap/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../api/client";
-import { incidentQuery } from "./incident";
+import { incidentKeys } from "./incident";
 
 /** POST /api/incidents/:id/notes — a line in the incident's timeline */
 export const addNote = ({ incidentId, text }: { incidentId: string; text: string }) =>
@@ -10,6 +10,6 @@ export function useAddNote() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: addNote,
-    onSuccess: (_r, v) => void client.invalidateQueries({ queryKey: incidentQuery(v.incidentId).queryKey }),
+    onSuccess: (_r, v) => void client.invalidateQueries({ queryKey: incidentKeys.detail(v.incidentId) }),
   });
 }

@@ -30,5 +30,6 @@ async function lastWeek(): Promise<Incident[]> {
   return all;
 }
 
-export const recentIncidentsQuery = queryOptions({ queryKey: ["incidents", "recent"], queryFn: lastWeek, refetchInterval: 300_000 });
+export const recentIncidentsKeys = { all: ["incidents", "recent"] as const };
+export const recentIncidentsQuery = queryOptions({ queryKey: recentIncidentsKeys.all, queryFn: lastWeek, refetchInterval: 300_000 });
 export const useRecentIncidents = (enabled: boolean) => useQuery({ ...recentIncidentsQuery, enabled });

@@ -5,15 +5,13 @@
 import { isPoliceBusiness } from "@onemap/domain";
 import type { IncidentCategory, Recommendation } from "@onemap/shared";
 import { isActiveAssignment } from "@onemap/shared/vocabulary";
-import { useQueryClient } from "@tanstack/react-query";
 import { App as AntApp } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../../api/client";
 import { live, useLive } from "../../../realtime/store";
 import { type DispatchAsk, ui, useUi } from "../../../ui/store";
-import { dispatchUnits } from "../api/dispatch";
-import { recommendationsQuery } from "../api/recommendations";
+import { useDispatchUnits } from "../api/dispatch";
 
 /** presses closer together than this are one press (a double D, a bounced click) */
 export const SAME_MOMENT_MS = 1500;
@@ -36,9 +34,8 @@ export function hasUnitOnTheWay(incidentId: string): boolean {
 export function useDispatchAction(incidentId: string) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const client = useQueryClient();
+  const dispatch = useDispatchUnits();
   const [refusal, setRefusal] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const category = useLive((s) => s.incidents[incidentId]?.category) as IncidentCategory | undefined;
   const police = category ? isPoliceBusiness(category) : true;
   const onTheWay = useLive(() => hasUnitOnTheWay(incidentId));
@@ -47,11 +44,10 @@ export function useDispatchAction(incidentId: string) {
   async function send(unit: Pick<Recommendation, "unitId" | "callsign">, reason?: string) {
     if (inFlight.has(incidentId)) return;
     inFlight.add(incidentId);
-    setPending(true);
     setRefusal(null);
     try {
       // one key per intended dispatch: a retry of this request is the same request
-      const result = await dispatchUnits({ incidentId, unitIds: [unit.unitId], key: crypto.randomUUID(), reason });
+      const result = await dispatch.mutateAsync({ incidentId, unitIds: [unit.unitId], key: crypto.randomUUID(), reason });
       sentHere.set(incidentId, Date.now());
       // the board knows at once, even before (or without) the socket's event
       live.upsertIncident(result.incident, false);
@@ -64,9 +60,6 @@ export function useDispatchAction(incidentId: string) {
       else void message.error(text);
     } finally {
       inFlight.delete(incidentId);
-      setPending(false);
-      // the unit is no longer available: do not offer it again
-      void client.invalidateQueries({ queryKey: recommendationsQuery(incidentId).queryKey });
     }
   }
 
@@ -94,5 +87,5 @@ export function useDispatchAction(incidentId: string) {
     void send({ unitId: asked.unitId, callsign: asked.callsign }, reason?.trim() || undefined);
   }
 
-  return { press, confirm, pending, refusal, onTheWay, police, ask };
+  return { press, confirm, pending: dispatch.isPending, refusal, onTheWay, police, ask };
 }
