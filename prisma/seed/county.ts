@@ -5,7 +5,7 @@ export const COUNTY_SEAT = { lat: 31.0299, lon: 106.4111 } as const;
 /** 县公安局 headquarters, where the HQ units and reserves stand by */
 export const HQ_LOCATION = { lat: 31.0318, lon: 106.4072 } as const;
 
-export interface StationFact {
+interface StationFact {
   code: string;
   name: string;
   urban: boolean;
