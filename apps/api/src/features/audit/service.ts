@@ -1,9 +1,10 @@
 // The append-only audit of everything that is not an incident's timeline (DESIGN §6): who, when, from
 // which address, what, before → after. Written in the same transaction as the change where there is
 // one; the runtime database role may only INSERT and SELECT here.
-import { type DbClient, Prisma } from "@onemap/db";
+import type { DbClient } from "@onemap/db";
 import type { AuditPage, AuditQuery } from "@onemap/shared";
 import type { Actor } from "../../actor";
+import { type AuditTx, createAuditRepository } from "./repository";
 
 /** the actions written; a stable vocabulary an administrator filters by */
 export type AuditAction =
@@ -37,39 +38,29 @@ export interface AuditInput {
   after?: unknown;
 }
 
-type Tx = Pick<DbClient, "auditEvent">;
-
-const json = (v: unknown) => (v === undefined || v === null ? Prisma.DbNull : (v as Prisma.InputJsonValue));
-
 export function createAuditService({ db }: { db: DbClient }) {
+  const repo = createAuditRepository(db);
   return {
     /** Writes one entry, in the caller's transaction when given one. */
-    async record(entry: AuditInput, tx: Tx = db): Promise<void> {
-      await tx.auditEvent.create({
-        data: {
+    async record(entry: AuditInput, tx?: AuditTx): Promise<void> {
+      await repo.insertAuditEntry(
+        {
           actorId: entry.actor?.userId ?? null,
           actorName: entry.actor?.username?.slice(0, 64) ?? null,
           ip: entry.ip,
           action: entry.action,
           targetType: entry.targetType ?? null,
           targetId: entry.targetId ?? null,
-          before: json(entry.before),
-          after: json(entry.after),
+          before: entry.before,
+          after: entry.after,
         },
-      });
+        tx,
+      );
     },
 
     /** Newest first, paged by id. `actor` matches the user id or the name. */
     async list(q: AuditQuery): Promise<AuditPage> {
-      const where: Prisma.AuditEventWhereInput = {
-        ...(q.actor ? { OR: [{ actorId: q.actor }, { actorName: q.actor }] } : {}),
-        ...(q.action ? { action: q.action } : {}),
-        ...(q.targetType ? { targetType: q.targetType } : {}),
-        ...(q.target ? { targetId: q.target } : {}),
-        ...(q.from || q.to ? { at: { ...(q.from ? { gte: new Date(q.from) } : {}), ...(q.to ? { lt: new Date(q.to) } : {}) } } : {}),
-        ...(q.before ? { id: { lt: BigInt(q.before) } } : {}),
-      };
-      const rows = await db.auditEvent.findMany({ where, orderBy: { id: "desc" }, take: q.limit + 1 });
+      const rows = await repo.listAuditEntries(q, q.limit + 1);
       const page = rows.slice(0, q.limit);
       return {
         entries: page.map((r) => ({

@@ -1,6 +1,7 @@
 import type { DbClient } from "@onemap/db";
 import { Health } from "@onemap/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { createHealthService } from "./service";
 
 const startedAt = Date.now();
 
@@ -10,6 +11,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{
   version: string;
   relay: () => { configured: boolean; ok: boolean };
 }> = async (app, opts) => {
+  const health = createHealthService({ db: opts.db, log: app.log });
   app.get(
     "/api/health",
     {
@@ -20,15 +22,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (_request, reply) => {
-      const t0 = performance.now();
-      let database: Health["database"];
-      try {
-        await opts.db.$queryRaw`SELECT 1`;
-        database = { ok: true, latencyMs: Math.round((performance.now() - t0) * 100) / 100 };
-      } catch (error) {
-        app.log.warn({ err: error }, "health check: database unreachable");
-        database = { ok: false, latencyMs: null, error: "database unreachable" };
-      }
+      const database = await health.checkDatabase();
       const relay = opts.relay();
       const body: Health = {
         status: database.ok && relay.ok ? "ok" : "degraded",
