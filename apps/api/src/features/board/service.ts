@@ -5,26 +5,21 @@ import type { Board } from "@onemap/shared";
 import { type Actor, stationScope } from "../../actor";
 import type { DutyService } from "../duty/service";
 import type { PostureService } from "../posture/service";
-import { gridInclude, toCamera, toGrid, toIncidentSummary, toStation, toUnit, unitInclude } from "../resources/mappers";
-
-const OPEN_STATUSES = ["NEW", "DISPATCHED", "ON_SCENE"] as const;
+import { toCamera, toGrid, toIncidentSummary, toStation, toUnit } from "../resources/mappers";
+import { createBoardRepository } from "./repository";
 
 export function createBoardService(deps: { db: DbClient; duty: DutyService; posture: PostureService }) {
-  const { db } = deps;
+  const repo = createBoardRepository(deps.db);
   return {
     async snapshot(actor: Actor): Promise<Board> {
       const scope = stationScope(actor);
       const [stations, departments, grids, cameras, units, incidents, posture, duty] = await Promise.all([
-        db.station.findMany({ where: { kind: "POLICE_STATION", ...(scope ? { id: scope } : {}) }, orderBy: { code: "asc" } }),
-        scope ? Promise.resolve([]) : db.station.findMany({ where: { kind: "HQ_UNIT" }, orderBy: { code: "asc" } }),
-        db.grid.findMany({ where: scope ? { stationId: scope } : {}, include: gridInclude, orderBy: { code: "asc" } }),
-        db.camera.findMany({ where: scope ? { stationId: scope } : {}, orderBy: { code: "asc" } }),
-        db.unit.findMany({ where: scope ? { homeStationId: scope } : {}, include: unitInclude, orderBy: { callsign: "asc" } }),
-        db.incident.findMany({
-          where: { status: { in: [...OPEN_STATUSES] }, ...(scope ? { stationId: scope } : {}) },
-          orderBy: { reportedAt: "desc" },
-          take: 500,
-        }),
+        repo.listPoliceStations(scope),
+        scope ? Promise.resolve([]) : repo.listDepartments(),
+        repo.listGrids(scope),
+        repo.listCameras(scope),
+        repo.listUnits(scope),
+        repo.listOpenIncidents(scope),
         deps.posture.getPosture(),
         deps.duty.getDuty(),
       ]);

@@ -7,18 +7,20 @@ import { NotFoundError } from "../../errors";
 import type { Realtime } from "../../plugins/realtime";
 import type { AuditService } from "../audit/service";
 import { toCamera } from "../resources/mappers";
+import { createCameraRepository } from "./repository";
 
 export function createCameraService({ db, realtime, audit }: { db: DbClient; realtime: Realtime; audit: AuditService }) {
+  const repo = createCameraRepository(db);
   return {
     async setStatus(actor: Actor, cameraId: string, body: SetCameraStatusBody, ip: string | null = null): Promise<Camera> {
       const scope = stationScope(actor);
-      const camera = await db.camera.findFirst({ where: { id: cameraId, ...(scope ? { stationId: scope } : {}) } });
+      const camera = await repo.findCamera(cameraId, scope);
       if (!camera) throw new NotFoundError("camera");
       if (camera.status === body.status) return toCamera(camera);
       // only from the status it had: two reports racing change it once, and announce it once
-      const result = await db.camera.updateMany({ where: { id: cameraId, status: camera.status }, data: { status: body.status } });
-      const updated = await db.camera.findUniqueOrThrow({ where: { id: cameraId } });
-      if (result.count === 1) {
+      const changed = await repo.setCameraStatus(cameraId, camera.status, body.status);
+      const updated = await repo.getCamera(cameraId);
+      if (changed) {
         await audit.record({
           actor,
           ip,

@@ -6,30 +6,29 @@ import { type Actor, stationScope } from "../../actor";
 import { ConflictError, NotFoundError } from "../../errors";
 import type { Realtime } from "../../plugins/realtime";
 import type { AuditService } from "../audit/service";
-import { toUnit, unitInclude } from "../resources/mappers";
+import { toUnit } from "../resources/mappers";
+import { createUnitRepository } from "./repository";
 
 const DISPATCH_STATUSES = new Set(["DISPATCHED", "EN_ROUTE", "ON_SCENE"]);
 
 export function createUnitService({ db, realtime, audit }: { db: DbClient; realtime: Realtime; audit: AuditService }) {
+  const repo = createUnitRepository(db);
   return {
     async setStatus(actor: Actor, unitId: string, body: SetUnitStatusBody, ip: string | null = null): Promise<Unit> {
       const scope = stationScope(actor);
-      const unit = await db.unit.findFirst({ where: { id: unitId, ...(scope ? { homeStationId: scope } : {}) } });
+      const unit = await repo.findUnit(unitId, scope);
       if (!unit) throw new NotFoundError("unit");
       if (DISPATCH_STATUSES.has(unit.status)) {
         throw new ConflictError(
           `unit ${unit.callsign} is ${unit.status.toLowerCase().replace("_", " ")} on an incident: clear its assignment first`,
         ).coded("unit_unavailable", { callsign: unit.callsign, status: unit.status });
       }
-      const result = await db.unit.updateMany({
-        where: { id: unitId, version: body.version },
-        data: { status: body.status, version: { increment: 1 } },
-      });
-      if (result.count === 0)
+      const changed = await repo.setUnitStatus(unitId, body.version, body.status);
+      if (!changed)
         throw new ConflictError(
           `unit ${unit.callsign} was changed by someone else (now version ${unit.version}): reload and try again`,
         ).coded("changed_meanwhile", { number: unit.callsign });
-      const updated = await db.unit.findUniqueOrThrow({ where: { id: unitId }, include: unitInclude });
+      const updated = await repo.getUnit(unitId);
       await audit.record({
         actor,
         ip,

@@ -1,0 +1,24 @@
+import type { DbClient } from "@onemap/db";
+import { gridInclude, unitInclude } from "../resources/mappers";
+
+const OPEN_STATUSES = ["NEW", "DISPATCHED", "ON_SCENE"] as const;
+
+/** Every read carries the caller's station scope (null: the whole county). */
+export function createBoardRepository(db: DbClient) {
+  return {
+    listPoliceStations: (scope: string | null) =>
+      db.station.findMany({ where: { kind: "POLICE_STATION", ...(scope ? { id: scope } : {}) }, orderBy: { code: "asc" } }),
+    listDepartments: () => db.station.findMany({ where: { kind: "HQ_UNIT" }, orderBy: { code: "asc" } }),
+    listGrids: (scope: string | null) =>
+      db.grid.findMany({ where: scope ? { stationId: scope } : {}, include: gridInclude, orderBy: { code: "asc" } }),
+    listCameras: (scope: string | null) => db.camera.findMany({ where: scope ? { stationId: scope } : {}, orderBy: { code: "asc" } }),
+    listUnits: (scope: string | null) =>
+      db.unit.findMany({ where: scope ? { homeStationId: scope } : {}, include: unitInclude, orderBy: { callsign: "asc" } }),
+    listOpenIncidents: (scope: string | null) =>
+      db.incident.findMany({
+        where: { status: { in: [...OPEN_STATUSES] }, ...(scope ? { stationId: scope } : {}) },
+        orderBy: { reportedAt: "desc" },
+        take: 500,
+      }),
+  };
+}
