@@ -7,9 +7,10 @@ import type { Requester } from "../../actor";
 import { ConflictError, NotFoundError } from "../../errors";
 import type { AuditService } from "../audit/service";
 import { hashToken } from "../positions/registry";
+import { createDeviceRepository } from "./repository";
 
 /** 192 random bits, URL-safe: it travels as `key=` in the URL Traccar Client is given */
-export const newToken = () => randomBytes(24).toString("base64url");
+const newToken = () => randomBytes(24).toString("base64url");
 
 type DeviceRow = Prisma.DeviceGetPayload<object>;
 const toView = (d: DeviceRow): DeviceView => ({
@@ -40,25 +41,24 @@ export function createDeviceService({
   /** told after every change of credentials: this process forgets the old ones before answering (others hear the database's notice) */
   changed?: () => Promise<void>;
 }) {
+  const repo = createDeviceRepository(db);
   return {
     async list(unitId: string): Promise<DeviceView[]> {
-      const unit = await db.unit.findUnique({ where: { id: unitId }, select: { id: true } });
-      if (!unit) throw new NotFoundError("unit");
-      return (await db.device.findMany({ where: { unitId }, orderBy: { createdAt: "asc" } })).map(toView);
+      if (!(await repo.unitExists(unitId))) throw new NotFoundError("unit");
+      return (await repo.listUnitDevices(unitId)).map(toView);
     },
 
     async listAll(): Promise<DeviceView[]> {
-      return (await db.device.findMany({ orderBy: [{ unitId: "asc" }, { createdAt: "asc" }] })).map(toView);
+      return (await repo.listDevices()).map(toView);
     },
 
     async register(by: Requester, unitId: string, body: RegisterDeviceBody): Promise<DeviceWithToken> {
       const token = newToken();
       try {
-        const device = await db.$transaction(async (tx) => {
-          const unit = await tx.unit.findUnique({ where: { id: unitId }, select: { id: true } });
-          if (!unit) throw new NotFoundError("unit");
-          const created = await tx.device.create({
-            data: {
+        const device = await repo.transaction(async (tx) => {
+          if (!(await repo.unitExists(unitId, tx))) throw new NotFoundError("unit");
+          const created = await repo.insertDevice(
+            {
               id: `dv-${randomBytes(8).toString("hex")}`,
               unitId,
               protocol: body.protocol,
@@ -66,7 +66,8 @@ export function createDeviceService({
               tokenHash: hashToken(token),
               tokenAt: new Date(),
             },
-          });
+            tx,
+          );
           await audit.record(
             {
               actor: by.actor,
@@ -98,10 +99,10 @@ export function createDeviceService({
     /** A new token; the old one stops working at once, in every API process. */
     async rotate(by: Requester, deviceId: string): Promise<DeviceWithToken> {
       const token = newToken();
-      const device = await db.$transaction(async (tx) => {
-        const before = await tx.device.findUnique({ where: { id: deviceId } });
+      const device = await repo.transaction(async (tx) => {
+        const before = await repo.findDevice(deviceId, tx);
         if (!before) throw new NotFoundError("device");
-        const after = await tx.device.update({ where: { id: deviceId }, data: { tokenHash: hashToken(token), tokenAt: new Date() } });
+        const after = await repo.setDeviceToken(deviceId, hashToken(token), new Date(), tx);
         await audit.record(
           {
             actor: by.actor,
@@ -121,10 +122,10 @@ export function createDeviceService({
     },
 
     async remove(by: Requester, deviceId: string): Promise<void> {
-      await db.$transaction(async (tx) => {
-        const before = await tx.device.findUnique({ where: { id: deviceId } });
+      await repo.transaction(async (tx) => {
+        const before = await repo.findDevice(deviceId, tx);
         if (!before) throw new NotFoundError("device");
-        await tx.device.delete({ where: { id: deviceId } });
+        await repo.deleteDevice(deviceId, tx);
         await audit.record(
           { actor: by.actor, ip: by.ip, action: "device.removed", targetType: "device", targetId: deviceId, before: audited(before) },
           tx,
@@ -135,10 +136,8 @@ export function createDeviceService({
 
     async createGateway(by: Requester, name: string): Promise<GatewayWithToken> {
       const token = newToken();
-      const gateway = await db.$transaction(async (tx) => {
-        const created = await tx.gateway.create({
-          data: { id: `gw-${randomBytes(8).toString("hex")}`, name, tokenHash: hashToken(token) },
-        });
+      const gateway = await repo.transaction(async (tx) => {
+        const created = await repo.insertGateway({ id: `gw-${randomBytes(8).toString("hex")}`, name, tokenHash: hashToken(token) }, tx);
         await audit.record(
           { actor: by.actor, ip: by.ip, action: "gateway.created", targetType: "gateway", targetId: created.id, after: { name } },
           tx,

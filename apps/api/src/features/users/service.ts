@@ -5,21 +5,10 @@ import type { Requester } from "../../actor";
 import { BadRequestError, ConflictError, NotFoundError } from "../../errors";
 import type { AuditService } from "../audit/service";
 import { assertStrongPassword } from "../auth/password-policy";
+import { createUserRepository, type UserRow } from "./repository";
 
-const select = {
-  id: true,
-  username: true,
-  displayName: true,
-  role: true,
-  stationId: true,
-  disabled: true,
-  lastLoginAt: true,
-  createdAt: true,
-} satisfies Prisma.UserSelect;
-
-type Row = Prisma.UserGetPayload<{ select: typeof select }>;
 /** what the audit keeps of an account */
-const audited = (u: Row) => ({
+const audited = (u: UserRow) => ({
   username: u.username,
   displayName: u.displayName,
   role: u.role,
@@ -39,17 +28,12 @@ export function createUserService({
   endSessions: (sessionIds: readonly string[]) => Promise<void>;
   now?: () => Date;
 }) {
-  async function toAccounts(rows: Row[]): Promise<UserAccount[]> {
+  const repo = createUserRepository(db);
+
+  async function toAccounts(rows: UserRow[]): Promise<UserAccount[]> {
     const names = rows.map((r) => r.username);
     const ids = rows.map((r) => r.id);
-    const [throttles, sessions] = await Promise.all([
-      db.loginThrottle.groupBy({
-        by: ["username"],
-        where: { username: { in: names }, blockedUntil: { gt: now() } },
-        _max: { blockedUntil: true },
-      }),
-      db.session.groupBy({ by: ["userId"], where: { userId: { in: ids }, expiresAt: { gt: now() } }, _count: { _all: true } }),
-    ]);
+    const [throttles, sessions] = await Promise.all([repo.listBackoffs(names, now()), repo.countSessions(ids, now())]);
     const backoff = new Map(throttles.map((t) => [t.username, t._max.blockedUntil]));
     const active = new Map(sessions.map((s) => [s.userId, s._count._all]));
     return rows.map((u) => ({
@@ -62,28 +46,27 @@ export function createUserService({
   }
 
   async function one(id: string): Promise<UserAccount> {
-    const row = await db.user.findUnique({ where: { id }, select });
+    const row = await repo.findUser(id);
     if (!row) throw new NotFoundError("user");
     return (await toAccounts([row]))[0] as UserAccount;
   }
 
   async function revoke(userId: string): Promise<string[]> {
-    const sessions = await db.session.findMany({ where: { userId }, select: { id: true } });
-    await db.session.deleteMany({ where: { id: { in: sessions.map((s) => s.id) } } });
-    const ids = sessions.map((s) => s.id);
+    const ids = await repo.listSessionIds(userId);
+    await repo.deleteSessions(ids);
     await endSessions(ids);
     return ids;
   }
 
   return {
     async list(): Promise<UserAccount[]> {
-      return toAccounts(await db.user.findMany({ select, orderBy: { username: "asc" } }));
+      return toAccounts(await repo.listUsers());
     },
 
     async create(by: Requester, body: CreateUserBody): Promise<UserAccount> {
       assertStrongPassword(body.password, [body.username, body.displayName]);
       if (body.role === "STATION_CHIEF") {
-        const station = body.stationId ? await db.station.findUnique({ where: { id: body.stationId } }) : null;
+        const station = body.stationId ? await repo.findStation(body.stationId) : null;
         if (station?.kind !== "POLICE_STATION") {
           throw new BadRequestError("a station chief needs the id of a police station", [
             { path: "body.stationId", message: FIELD_MESSAGES.no_such_station, code: "field:no_such_station" },
@@ -91,9 +74,9 @@ export function createUserService({
         }
       }
       try {
-        const user = await db.$transaction(async (tx) => {
-          const created = await tx.user.create({
-            data: {
+        const user = await repo.transaction(async (tx) => {
+          const created = await repo.insertUser(
+            {
               id: `us-${randomBytes(8).toString("hex")}`,
               username: body.username,
               displayName: body.displayName,
@@ -101,8 +84,8 @@ export function createUserService({
               stationId: body.role === "STATION_CHIEF" ? (body.stationId ?? null) : null,
               passwordHash: await hashPassword(body.password),
             },
-            select,
-          });
+            tx,
+          );
           await audit.record(
             { actor: by.actor, ip: by.ip, action: "user.created", targetType: "user", targetId: created.id, after: audited(created) },
             tx,
@@ -120,20 +103,20 @@ export function createUserService({
 
     /** Disabling an account also ends its sessions (and closes its boards). */
     async patch(by: Requester, id: string, body: PatchUserBody): Promise<UserAccount> {
-      const before = await db.user.findUnique({ where: { id }, select });
+      const before = await repo.findUser(id);
       if (!before) throw new NotFoundError("user");
       if (body.disabled === true && id === by.actor.userId) {
         throw new ConflictError("an administrator cannot disable their own account").coded("cannot_disable_self");
       }
-      const after = await db.$transaction(async (tx) => {
-        const updated = await tx.user.update({
-          where: { id },
-          data: {
+      const after = await repo.transaction(async (tx) => {
+        const updated = await repo.updateUser(
+          id,
+          {
             ...(body.disabled !== undefined ? { disabled: body.disabled } : {}),
             ...(body.displayName ? { displayName: body.displayName } : {}),
           },
-          select,
-        });
+          tx,
+        );
         const action =
           body.disabled === true && !before.disabled
             ? "user.disabled"
@@ -152,9 +135,9 @@ export function createUserService({
 
     /** Lifts every sign-in back-off of the account, from every address. */
     async unlock(by: Requester, id: string): Promise<number> {
-      const user = await db.user.findUnique({ where: { id }, select });
+      const user = await repo.findUser(id);
       if (!user) throw new NotFoundError("user");
-      const { count } = await db.loginThrottle.deleteMany({ where: { username: user.username } });
+      const count = await repo.deleteBackoffs(user.username);
       await audit.record({
         actor: by.actor,
         ip: by.ip,
@@ -168,7 +151,7 @@ export function createUserService({
 
     /** Signs the account out everywhere. */
     async revokeSessions(by: Requester, id: string): Promise<number> {
-      const user = await db.user.findUnique({ where: { id }, select });
+      const user = await repo.findUser(id);
       if (!user) throw new NotFoundError("user");
       const ended = await revoke(id);
       await audit.record({
