@@ -4,16 +4,18 @@ import { type Duty, type DutyRole, FIELD_MESSAGES, type Shift } from "@onemap/sh
 import type { Requester } from "../../actor";
 import { BadRequestError } from "../../errors";
 import type { AuditService } from "../audit/service";
+import { createDutyRepository } from "./repository";
 
 const ROLE_ORDER: DutyRole[] = ["PRINCIPAL_LEADER", "SUPERVISING_LEADER", "DUTY_LEADER", "COMMANDER", "OPERATOR"];
 const SHIFT_ORDER: Shift[] = ["NIGHT", "DAY", "EVENING"];
 
 export function createDutyService({ db, audit, now = () => new Date() }: { db: DbClient; audit?: AuditService; now?: () => Date }) {
+  const repo = createDutyRepository(db);
   return {
     /** Replaces one day's roster; every officer must exist, or nothing changes. */
     async setDuty(date: string, entries: { shift: Shift; role: DutyRole; officerId: string }[], by?: Requester): Promise<Duty> {
       const ids = [...new Set(entries.map((e) => e.officerId))];
-      const found = new Set((await db.officer.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((o) => o.id));
+      const found = new Set(await repo.listExistingOfficerIds(ids));
       const issues = entries.flatMap((e, i) =>
         found.has(e.officerId)
           ? []
@@ -21,19 +23,18 @@ export function createDutyService({ db, audit, now = () => new Date() }: { db: D
       );
       if (issues.length > 0) throw new BadRequestError(issues.map((x) => `${x.path}: ${x.message}`).join("; "), issues);
       const day = new Date(`${date}T00:00:00Z`);
-      await db.$transaction(async (tx) => {
-        const before = await tx.dutyShift.findMany({ where: { date: day }, select: { shift: true, role: true, officerId: true } });
-        await tx.dutyShift.deleteMany({ where: { date: day } });
-        await tx.dutyShift.createMany({
-          data: entries.map((e, i) => ({
+      await repo.transaction(async (tx) => {
+        const before = await repo.listRosterEntries(day, tx);
+        await repo.replaceRoster(
+          day,
+          entries.map((e, i) => ({
             id: `duty-${date}-${e.shift.toLowerCase()}-${e.role.toLowerCase()}-${i}`,
-            date: day,
             shift: e.shift,
             role: e.role,
             officerId: e.officerId,
           })),
-          skipDuplicates: true,
-        });
+          tx,
+        );
         if (audit && by) {
           await audit.record(
             { actor: by.actor, ip: by.ip, action: "duty.changed", targetType: "duty", targetId: date, before, after: entries },
@@ -48,10 +49,7 @@ export function createDutyService({ db, audit, now = () => new Date() }: { db: D
     async getDuty(date?: string): Promise<Duty> {
       const at = now();
       const day = date ?? chinaDate(at);
-      const rows = await db.dutyShift.findMany({
-        where: { date: new Date(`${day}T00:00:00Z`) },
-        include: { officer: { select: { id: true, name: true, title: true, phone: true } } },
-      });
+      const rows = await repo.listRosterWithOfficers(new Date(`${day}T00:00:00Z`));
       rows.sort(
         (a, b) =>
           SHIFT_ORDER.indexOf(a.shift) - SHIFT_ORDER.indexOf(b.shift) ||

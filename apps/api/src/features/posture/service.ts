@@ -6,28 +6,19 @@ import type { GeoJsonPolygon, Posture, PostureDetail, ResponseTier } from "@onem
 import type { Actor } from "../../actor";
 import type { Realtime } from "../../plugins/realtime";
 import type { AuditService } from "../audit/service";
+import { createPostureRepository } from "./repository";
 
 export function createPostureService({ db, realtime, audit }: { db: DbClient; realtime?: Realtime; audit?: AuditService }) {
+  const repo = createPostureRepository(db);
   async function getPosture(): Promise<Posture> {
     // the row exists once migrations and the seed ran; a blank database reads as routine
-    const row = await db.posture.findUnique({ where: { id: 1 } });
+    const row = await repo.findPosture();
     return { level: row?.level ?? "ROUTINE", reason: row?.reason ?? null, updatedAt: (row?.updatedAt ?? new Date(0)).toISOString() };
   }
 
   /** The posture with every urban grid's coverage; `stationId`: only that station's grids (a chief's view). */
   async function getDetail(stationId: string | null = null): Promise<PostureDetail> {
-    const [posture, grids, units] = await Promise.all([
-      getPosture(),
-      db.grid.findMany({
-        where: { station: { urban: true }, ...(stationId ? { stationId } : {}) },
-        select: { id: true, name: true, stationId: true, polygon: true },
-        orderBy: { code: "asc" },
-      }),
-      db.unit.findMany({
-        where: { status: "AVAILABLE", lastLat: { not: null }, lastLon: { not: null } },
-        select: { lastLat: true, lastLon: true },
-      }),
-    ]);
+    const [posture, grids, units] = await Promise.all([getPosture(), repo.listUrbanGrids(stationId), repo.listPatrolPositions()]);
     const minimum = MINIMUM_UNITS_PER_URBAN_GRID[posture.level];
     return {
       ...posture,
@@ -77,13 +68,9 @@ export function createPostureService({ db, realtime, audit }: { db: DbClient; re
       clearInterval(watcher);
     },
     async setPosture(actor: Actor, level: ResponseTier, reason: string, ip: string | null = null): Promise<PostureDetail> {
-      await db.$transaction(async (tx) => {
-        const before = await tx.posture.findUnique({ where: { id: 1 }, select: { level: true, reason: true } });
-        await tx.posture.upsert({
-          where: { id: 1 },
-          create: { id: 1, level, reason, updatedById: actor.userId },
-          update: { level, reason, updatedById: actor.userId },
-        });
+      await repo.transaction(async (tx) => {
+        const before = await repo.findPostureLevel(tx);
+        await repo.savePosture({ level, reason, updatedById: actor.userId }, tx);
         await audit?.record(
           { actor, ip, action: "posture.changed", targetType: "posture", targetId: "1", before, after: { level, reason } },
           tx,
