@@ -1,9 +1,9 @@
 // The board's one HTTP helper: same-origin, the session cookie, the server's message and field issues.
 // A 401 on any call means the session has ended: the handler sends the user back to sign-in.
-import type { ErrorBody, ErrorIssue } from "@onemap/shared";
+import type { ErrorIssue } from "@onemap/shared";
 import type { ErrorCode } from "@onemap/shared/vocabulary";
 import { i18n } from "../i18n";
-import { isErrorCode, issueMessage, refusalMessage } from "../i18n/refusals";
+import { isErrorCode, issueMessage, type RefusalBody, refusalMessage } from "../i18n/refusals";
 
 export class ApiError extends Error {
   constructor(
@@ -43,7 +43,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     json = null;
   }
   if (!res.ok) {
-    const body = json as Partial<ErrorBody> | null;
+    const body = json as RefusalBody | null;
     if (res.status === 401 && !path.startsWith("/api/auth/login")) onUnauthorized();
     throw new ApiError(
       res.status,

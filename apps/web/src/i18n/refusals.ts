@@ -14,6 +14,11 @@ export function registerZodLocales(locales: Record<"zh-CN" | "en", LocaleError>)
 }
 /** a code the board has words for (any other is the server's own words) */
 export const isErrorCode = (code: string | undefined): code is ErrorCode => (ERROR_CODES as readonly string[]).includes(code ?? "");
+/**
+ * A refusal's body as it arrives, unparsed: its code may be one this board has no words for (a server
+ * newer or older than the board), so it is checked with isErrorCode before it is trusted.
+ */
+export type RefusalBody = Partial<Omit<ErrorBody, "code">> & { code?: string };
 const isFieldKey = (key: string): key is FieldMessageKey => i18n.exists(`fields.${key}`);
 
 /** a status named in a refusal, in whichever vocabulary knows it (incident, then assignment, then unit) */
@@ -24,7 +29,7 @@ function statusLabel(status: string): string {
 }
 
 /** The refusal in the board's language when it named itself, else the server's own words. */
-export function refusalMessage(body: Partial<ErrorBody> | null, status: number, fallback: string): string {
+export function refusalMessage(body: RefusalBody | null, status: number, fallback: string): string {
   const code = body?.code;
   if (isErrorCode(code)) {
     const params: Record<string, string | number> = { ...(body?.params ?? {}) };
