@@ -6,16 +6,19 @@ import { Alert, Badge, Button, Input, Space } from "antd";
 import { lazy, type ReactNode, Suspense, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLogout } from "../features/auth/api/logout";
+import { NearbyCamerasLayer } from "../features/cameras/components/NearbyCamerasLayer";
 import { useShortcuts } from "../features/help/shortcuts";
+import { DensityLayer } from "../features/incidents/components/DensityLayer";
 import { IncidentDetail } from "../features/incidents/components/IncidentDetail";
 import { IncidentQueue, useQueue } from "../features/incidents/components/IncidentQueue";
 import { useIncidentAlerts } from "../features/incidents/hooks/useIncidentAlerts";
 import { useTierNotices } from "../features/incidents/hooks/useTierNotices";
+import { TrackLayer } from "../features/playback/components/TrackLayer";
 import { PostureBanner, PostureTag } from "../features/posture/components/PostureControl";
 import { useMapSettings } from "../features/settings/api/map-settings";
 import { StatsStrip } from "../features/stats/components/StatsStrip";
 import { type Language, setLanguage } from "../i18n";
-import { BoardMap } from "../map/BoardMap";
+import { BoardMap, type FeatureLayers } from "../map/BoardMap";
 import { feedSilenceMs, feedStarted } from "../realtime/positions";
 import { useLive } from "../realtime/store";
 import { ui, useUi } from "../ui/store";
@@ -33,6 +36,9 @@ const IncidentForm = lazy(() => loadIncidentForm().then((m) => ({ default: m.Inc
 // the unit search (antd's Select) arrives a moment after the board; a placeholder holds its place
 const UnitSearch = lazy(() => import("../features/units/components/UnitSearch").then((m) => ({ default: m.UnitSearch })));
 const HelpOverlay = lazy(() => import("../features/help/components/HelpOverlay").then((m) => ({ default: m.HelpOverlay })));
+
+/** the map's layers that draw a feature's data (the map itself imports no feature) */
+const FEATURE_LAYERS: FeatureLayers = { density: <DensityLayer />, nearbyCameras: <NearbyCamerasLayer />, track: <TrackLayer /> };
 
 /** Renders its (lazy) children from the first time `when` is true on, so they can animate closed. */
 function OnDemand({ when, children }: { when: boolean; children: ReactNode }) {
@@ -170,7 +176,7 @@ export function Board({ me }: { me: Me }) {
       {connection === "reconnecting" && <Alert banner type="error" title={t("connection.reconnecting")} data-testid="reconnecting" />}
       {connection === "live" && !relay && <Alert banner type="warning" title={t("connection.relayDown")} data-testid="relay-down" />}
       <div className="onemap-body">
-        <main className="onemap-main">{settings.data && <BoardMap settings={settings.data} />}</main>
+        <main className="onemap-main">{settings.data && <BoardMap settings={settings.data} featureLayers={FEATURE_LAYERS} />}</main>
         <aside className="onemap-side" style={{ width: side.width }} data-testid="side-panel">
           <div
             className={`onemap-resize${side.dragging ? " is-dragging" : ""}`}
@@ -186,7 +192,7 @@ export function Board({ me }: { me: Me }) {
         </aside>
       </div>
       <OnDemand when={cameraOpen}>
-        <CameraPanel />
+        <CameraPanel role={me.role} />
       </OnDemand>
       <OnDemand when={unitOpen}>
         <UnitCard />

@@ -1,25 +1,24 @@
 // The one map. Each layer is its own component that adds itself on mount, updates imperatively and
-// removes itself on unmount; the layer switcher mounts and unmounts them. A click on a unit opens its
+// removes itself on unmount; the layer switcher mounts and unmounts them. The layers of shared state
+// live here; those drawing a feature's data (density, nearby cameras, a replayed track) live in their
+// feature and are handed in by the app, so the map imports no feature. A click on a unit opens its
 // card; with the new-incident form open, a click on the map places the incident.
 import { distanceMeters } from "@onemap/domain";
 import type { MapSettings } from "@onemap/shared";
 import "leaflet/dist/leaflet.css";
 import L from "leaflet";
-import { useEffect, useRef } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { MapContainer, TileLayer, useMap, useMapEvents } from "react-leaflet";
 import { useLive } from "../realtime/store";
 import { ui, useUi } from "../ui/store";
 import { CamerasLayer } from "./CamerasLayer";
 import { fromMap, setCoordSystem, toMap } from "./coords";
-import { DensityLayer } from "./DensityLayer";
 import { DispatchLinesLayer } from "./DispatchLinesLayer";
 import { GridsLayer } from "./GridsLayer";
 import { IncidentsLayer } from "./IncidentsLayer";
 import { LayerSwitcher } from "./LayerSwitcher";
-import { NearbyCamerasLayer } from "./NearbyCamerasLayer";
 import { mapRegistry } from "./registry";
 import { StationsLayer } from "./StationsLayer";
-import { TrackLayer } from "./TrackLayer";
 import { UnitsLayer } from "./UnitsLayer";
 
 const PENG_AN: [number, number] = [31.0299, 106.4111];
@@ -145,7 +144,17 @@ function BaseTiles({ settings }: { settings: MapSettings }) {
   );
 }
 
-export function BoardMap({ settings }: { settings: MapSettings }) {
+/** The layers that draw a feature's data, each put at its place in the stack. */
+export interface FeatureLayers {
+  /** the incidents of the last 7 days as a heat map, under everything (while the density layer is on) */
+  density: ReactNode;
+  /** the cameras around the selected incident: over the incidents, under the units */
+  nearbyCameras: ReactNode;
+  /** the track being replayed, over the units */
+  track: ReactNode;
+}
+
+export function BoardMap({ settings, featureLayers }: { settings: MapSettings; featureLayers: FeatureLayers }) {
   setCoordSystem(settings.coordSystem);
   const layers = useUi((s) => s.layers);
   const drafting = useUi((s) => s.draft !== null);
@@ -156,15 +165,15 @@ export function BoardMap({ settings }: { settings: MapSettings }) {
         <BaseTiles settings={settings} />
         <Registry />
         <FitToGrids />
-        {layers.density && <DensityLayer />}
+        {layers.density && featureLayers.density}
         {layers.grids && <GridsLayer />}
         {layers.cameras && <CamerasLayer />}
         {layers.stations && <StationsLayer />}
         {layers.lines && <DispatchLinesLayer />}
         {layers.incidents && <IncidentsLayer />}
-        <NearbyCamerasLayer />
+        {featureLayers.nearbyCameras}
         {layers.units && <UnitsLayer />}
-        <TrackLayer />
+        {featureLayers.track}
         <DraftPin />
         <FollowSelection />
         <Clicks />

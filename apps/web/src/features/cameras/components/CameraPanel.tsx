@@ -1,11 +1,11 @@
 // One camera: kind, status, location, and its live stream through hls.js when it has an HLS address
 // (Safari plays HLS natively; every other browser needs hls.js's MSE player).
+import type { Me } from "@onemap/shared";
 import { Alert, App as AntApp, Button, Descriptions, Drawer } from "antd";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLive } from "../../../realtime/store";
 import { ui, useUi } from "../../../ui/store";
-import { useMe } from "../../auth/api/me";
 import { useSetCameraStatus } from "../api/set-camera-status";
 
 function Stream({ url }: { url: string }) {
@@ -58,11 +58,11 @@ function Stream({ url }: { url: string }) {
   );
 }
 
-export function CameraPanel() {
+/** `role`: the signed-in user's (duty leaders watch; they do not mark feeds) */
+export function CameraPanel({ role }: { role: Me["role"] }) {
   const { t } = useTranslation();
   const id = useUi((s) => s.cameraId);
   const camera = useLive((s) => s.board?.cameras.find((c) => c.id === id));
-  const { data: me } = useMe();
   const setStatus = useSetCameraStatus();
   const { message } = AntApp.useApp();
   return (
@@ -80,7 +80,7 @@ export function CameraPanel() {
             <Descriptions.Item label={t("cameras.kind")}>{t(`cameraKind.${camera.kind}`)}</Descriptions.Item>
             <Descriptions.Item label={t("cameras.status")}>
               <span data-testid="camera-status">{t(`cameraStatus.${camera.status}`)}</span>
-              {me?.role !== "DUTY_LEADER" && (
+              {role !== "DUTY_LEADER" && (
                 <Button
                   size="small"
                   style={{ marginLeft: 8 }}

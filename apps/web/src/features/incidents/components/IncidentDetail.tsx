@@ -14,7 +14,7 @@ import { PRIORITY_COLOUR, TIER_COLOUR } from "../../../ui/colours";
 import { Panel } from "../../../ui/Panel";
 import { ui, useUi } from "../../../ui/store";
 import { useNow } from "../../../ui/useNow";
-import { NearbyCameras } from "../../cameras/components/NearbyCameras";
+import { NearbyCameras } from "../../cameras";
 import { useIncident } from "../api/incident";
 import { useRecommendations } from "../api/recommendations";
 import { Assignments } from "./Assignments";

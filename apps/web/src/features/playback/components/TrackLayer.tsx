@@ -1,9 +1,10 @@
 // Track playback on the map: the whole path thin, the part already played thick, the unit at the slider.
+// A layer of the board's map (map/BoardMap.tsx), handed to it by the app.
 import L from "leaflet";
 import { useEffect, useRef } from "react";
 import { useMap } from "react-leaflet";
-import { usePlayback } from "../features/playback/store";
-import { toMap } from "./coords";
+import { toMap } from "../../../map/coords";
+import { usePlayback } from "../store";
 
 export function TrackLayer() {
   const map = useMap();

@@ -1,9 +1,10 @@
 // Where incidents happened over the last 7 days, as a heat map (leaflet.heat), weighted by priority.
+// A layer of the board's map (map/BoardMap.tsx), handed to it by the app.
 import L from "leaflet";
 import { useEffect } from "react";
 import { useMap } from "react-leaflet";
-import { useRecentIncidents } from "../features/incidents/api/recent-incidents";
-import { toMap } from "./coords";
+import { toMap } from "../../../map/coords";
+import { useRecentIncidents } from "../api/recent-incidents";
 
 const WEIGHT = { P1: 1, P2: 0.75, P3: 0.5, P4: 0.3 } as const;
 

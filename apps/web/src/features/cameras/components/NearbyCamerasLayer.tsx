@@ -1,11 +1,12 @@
 // The cameras near the selected incident, always shown (never clustered) with a ring, and the radius.
+// A layer of the board's map (map/BoardMap.tsx), handed to it by the app.
 import L from "leaflet";
 import { useEffect } from "react";
 import { useMap } from "react-leaflet";
-import { useNearbyCameras } from "../features/cameras/nearby";
-import { CAMERA_COLOUR, CAMERA_OFFLINE_COLOUR } from "../ui/colours";
-import { ui } from "../ui/store";
-import { toMap } from "./coords";
+import { toMap } from "../../../map/coords";
+import { CAMERA_COLOUR, CAMERA_OFFLINE_COLOUR } from "../../../ui/colours";
+import { ui } from "../../../ui/store";
+import { useNearbyCameras } from "../nearby";
 
 export function NearbyCamerasLayer() {
   const map = useMap();
