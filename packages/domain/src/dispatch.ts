@@ -135,9 +135,6 @@ export function activatedGroups(tier: ResponseTier): ReinforcementGroupKind[] {
   return (Object.keys(GROUP_TIER) as ReinforcementGroupKind[]).filter((g) => tierRank(tier) >= tierRank(GROUP_TIER[g]));
 }
 
-/** Level I opens a joint command post of these HQ units. */
-export const JOINT_COMMAND_POST = ["国保大队", "治安大队", "刑侦大队", "网安大队", "情报中心", "交警大队"] as const;
-
 export interface TierChange {
   from: ResponseTier;
   to: ResponseTier;

@@ -2,6 +2,7 @@
 // the English `message` beside it is for logs and API clients), and every field issue of a 400 names
 // what was wrong the same way.
 import { z } from "zod";
+import { ERROR_CODES } from "./vocabulary";
 
 /**
  * One bad field of a 400. `code` is zod's issue code (`too_small`, `invalid_format`, …) or, for the
@@ -23,7 +24,7 @@ export const ErrorBody = z.object({
   requestId: z.string().optional(),
   issues: z.array(ErrorIssue).optional(),
   /** a stable name for the refusal (e.g. `unit_taken`) and its facts, so a board can say it in its own language */
-  code: z.string().optional(),
+  code: z.enum(ERROR_CODES).optional(),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;

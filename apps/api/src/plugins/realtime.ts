@@ -28,7 +28,6 @@ interface SocketData {
 export type BoardNamespace = Namespace<BoardClientEvents, BoardServerEvents, Record<string, never>, SocketData>;
 
 export interface Realtime {
-  board: BoardNamespace;
   /** a coalesced positions frame: the county room gets every row, each station room its own units' */
   emitPositions(rows: readonly { row: PositionRow; stationId: string }[]): void;
   /** an event about objects of these stations: to the county room and to each station's room */
@@ -193,7 +192,6 @@ export const realtimePlugin = fp(
     const send = (target: unknown, event: string, payload: unknown) =>
       (target as { emit: (e: string, p: unknown) => void }).emit(event, payload);
     const realtime: Realtime = {
-      board,
       emitPositions(rows) {
         if (rows.length === 0) return;
         const at = Date.now();

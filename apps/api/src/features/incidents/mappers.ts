@@ -1,6 +1,6 @@
 import type { Prisma } from "@onemap/db";
 import { activatedGroups } from "@onemap/domain";
-import type { AssignmentView, Incident, IncidentCategory, IncidentDetail, TransferDepartment } from "@onemap/shared";
+import type { AssignmentView, Incident, IncidentCategory, TransferDepartment } from "@onemap/shared";
 import { toIncidentSummary } from "../resources/mappers";
 
 export const incidentInclude = {
@@ -55,5 +55,3 @@ export function toIncident(i: IncidentRow, likelyDuplicateOf: Incident["likelyDu
     assignments: i.assignments.map(toAssignment),
   };
 }
-
-export type { IncidentDetail };
