@@ -1,6 +1,7 @@
 // The board's keyboard: N new incident, D dispatch the top recommendation, J/K next/previous incident,
 // L layers, ? help, Esc back out. Keys typed into a field are left to the field (except Esc).
 import { useEffect } from "react";
+import { runCommand } from "../../ui/commands";
 import { ui, useUi } from "../../ui/store";
 
 export const SHORTCUTS = [
@@ -19,15 +20,8 @@ function typing(target: EventTarget | null): boolean {
   return el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName) || el.getAttribute("role") === "combobox";
 }
 
-/** D presses the selected incident's "dispatch" button: the same request, the same refusal shown */
-function dispatchTop() {
-  document.querySelector<HTMLButtonElement>('[data-testid="dispatch-top"]:not([disabled])')?.click();
-}
-
-/** Enter confirms a dispatch the board asked about ("send another unit?") */
-function confirmDispatch() {
-  document.querySelector<HTMLButtonElement>('[data-testid="dispatch-confirm"]:not([disabled])')?.click();
-}
+/** a focused control marked `data-board-keys` (the dispatch buttons) leaves Enter to the board */
+const leavesEnterToBoard = (el: HTMLElement) => el.matches("[data-board-keys]");
 
 export function useShortcuts(queue: () => { id: string }[]) {
   useEffect(() => {
@@ -41,11 +35,11 @@ export function useShortcuts(queue: () => { id: string }[]) {
       if (typing(e.target) || e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
       // Enter confirms from the board itself or the dispatch buttons, never from another focused button (Cancel…)
       const focus = e.target as HTMLElement | null;
-      const fromBoard =
-        !focus || focus === document.body || focus.matches('[data-testid="dispatch-top"], [data-testid="dispatch-confirm"]');
+      const fromBoard = !focus || focus === document.body || leavesEnterToBoard(focus);
       if (e.key === "Enter" && fromBoard && useUi.getState().dispatchAsk) {
         e.preventDefault();
-        confirmDispatch();
+        // the dispatch bar that asked sends it: the same request, the same refusal shown
+        runCommand("confirm-dispatch");
         return;
       }
       const key = e.key.toLowerCase();
@@ -54,7 +48,8 @@ export function useShortcuts(queue: () => { id: string }[]) {
         ui.startDraft();
       } else if (key === "d") {
         e.preventDefault();
-        dispatchTop();
+        // the selected incident's dispatch bar presses its top unit, as its button would
+        runCommand("dispatch-top");
       } else if (key === "j" || key === "k") {
         const list = queue();
         if (list.length === 0) return;

@@ -9,6 +9,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { categoryLabel, formatDuration } from "../../../i18n";
 import { useLive } from "../../../realtime/store";
+import { useCommand } from "../../../ui/commands";
 import { ui } from "../../../ui/store";
 import { useRecommendations } from "../api/recommendations";
 import { useTransferIncident } from "../api/transfer";
@@ -32,6 +33,13 @@ export function DispatchBar({ incidentId, category }: { incidentId: string; cate
     setReason("");
   };
   const top = data?.recommendations.find((r) => (units[r.unitId]?.status ?? "AVAILABLE") === "AVAILABLE");
+  // D and Enter do what the buttons below do (nothing while there is no top unit, or nothing asked)
+  useCommand("dispatch-top", () => {
+    if (top && !pending) press(top);
+  });
+  useCommand("confirm-dispatch", () => {
+    if (ask) send();
+  });
 
   const handOver = (to: TransferDepartment) =>
     transfer.mutate(
@@ -85,6 +93,7 @@ export function DispatchBar({ incidentId, category }: { incidentId: string; cate
             onClick={() => press(top)}
             loading={pending}
             data-testid="dispatch-top"
+            data-board-keys
             data-callsign={top.callsign}
             data-another={onTheWay ? "true" : "false"}
             title="D"
@@ -136,6 +145,7 @@ export function DispatchBar({ incidentId, category }: { incidentId: string; cate
                   disabled={ask.needsReason && reason.trim().length < 2}
                   onClick={send}
                   data-testid="dispatch-confirm"
+                  data-board-keys
                 >
                   {ask.needsReason ? t("recs.sendWithReason", { callsign: ask.callsign }) : t("recs.confirm")}
                 </Button>
