@@ -34,8 +34,15 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * `vite build --mode test-hooks` (npm run build:test) is the build the board e2e and `npm run bench:board`
+ * drive: the production board plus the page hooks they read and steer it with (map/bench-hooks.ts),
+ * written to dist-test/. A production build (dist/) has none of that code.
+ */
+export const TEST_HOOKS_MODE = "test-hooks";
+
 // In development the board runs on Vite's server and proxies the API (and its socket) to onemap.
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   plugins: [react(), precompress()],
   server: {
     port: 5173,
@@ -47,5 +54,5 @@ export default defineConfig({
   },
   // the manifest lets `npm run bundle:report` (and a test) measure the JavaScript of the first load
   // (hls.js, loaded on demand, is the one chunk over 500 KB)
-  build: { outDir: "dist", sourcemap: true, manifest: true, chunkSizeWarningLimit: 700 },
-});
+  build: { outDir: mode === TEST_HOOKS_MODE ? "dist-test" : "dist", sourcemap: true, manifest: true, chunkSizeWarningLimit: 700 },
+}));

@@ -32,7 +32,8 @@ const base = `http://127.0.0.1:${port}`;
 const server = startServer({
   DATABASE_URL: bench.databaseUrl,
   PORT: String(port),
-  WEB_DIST: join(root, "apps/web/dist"),
+  // the test build (npm run build:test): the production board plus the page hooks measured through
+  WEB_DIST: join(root, "apps/web/dist-test"),
   SIMULATOR: "false",
   TILE_URL: "",
   LOG_LEVEL: "warn",

@@ -1,6 +1,6 @@
 // The board end to end: the real server (built board, real database, simulator moving the units) and a
 // real Chromium, for each kind of user. Every step saves a screenshot to test-results/board-*.png.
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { createTestDatabase } from "@onemap/db/testing";
 import pg from "pg";
@@ -11,6 +11,8 @@ import { launch } from "./browser";
 import { serveDirectory } from "./static-server";
 
 const shots = join(root, "test-results");
+// the test build: the production board plus the page hooks (window.__onemap) these tests read it with
+const webDist = join(root, "apps/web/dist-test");
 const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `board-${name}.png`) });
 
 async function openBoard(browser: Browser, base: string, username: string): Promise<{ context: BrowserContext; page: Page }> {
@@ -44,6 +46,7 @@ describe("the board in Chromium", () => {
   };
 
   beforeAll(async () => {
+    if (!existsSync(join(webDist, "index.html"))) throw new Error(`no ${webDist}: npm run build:test -w @onemap/web`);
     mkdirSync(shots, { recursive: true });
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
@@ -57,7 +60,7 @@ describe("the board in Chromium", () => {
     env = {
       DATABASE_URL: databaseUrl,
       PORT: String(port),
-      WEB_DIST: join(root, "apps/web/dist"),
+      WEB_DIST: webDist,
       SIMULATOR: "true",
       SIMULATOR_INTERVAL_MS: "500",
       POSITION_TICK_MS: "100",

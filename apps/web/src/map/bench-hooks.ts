@@ -1,5 +1,7 @@
-// What `npm run bench:board` and the e2e tests read from the page: the map, the units layer, and the
-// positions store's frame entry point. Reading only; nothing here changes how the board behaves.
+// The page hooks `npm run bench:board` and the board e2e drive the board with. They exist only in the
+// test build (npm run build:test → dist-test; main.tsx loads them in that mode alone), never in dist/:
+// they read the map, the units layer and the live store, and they also change what the board shows —
+// applyFrame feeds positions into the store as the socket controller would, setLayer switches layers.
 import type { PositionRow } from "@onemap/shared";
 import { applyFrame } from "../realtime/positions";
 import { useLive } from "../realtime/store";
