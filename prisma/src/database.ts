@@ -9,7 +9,7 @@ import { auditWeaknesses, EMBEDDED_RUNTIME_PASSWORD, EMBEDDED_RUNTIME_ROLE, gran
 export const repoRoot = new URL("../../", import.meta.url).pathname;
 export const DEFAULT_DATA_DIR = resolve(repoRoot, ".data");
 export const DEFAULT_EMBEDDED_PORT = 54329;
-export const EMBEDDED_DATABASE_NAME = "onemap";
+const EMBEDDED_DATABASE_NAME = "onemap";
 
 export interface OpenDatabaseOptions {
   databaseUrl?: string | undefined;

@@ -9,7 +9,7 @@ import { promisify } from "node:util";
 
 const run = promisify(execFile);
 const prismaDir = new URL("../", import.meta.url).pathname;
-export const schemaPath = join(prismaDir, "schema.prisma");
+const schemaPath = join(prismaDir, "schema.prisma");
 /** The schema as of the newest committed migration: the "from" side of the next migration. */
 export const migratedSchemaPath = join(prismaDir, "schema.migrated.prisma");
 

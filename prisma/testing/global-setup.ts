@@ -1,6 +1,6 @@
 // Vitest global setup: one PostgreSQL for the whole run (TEST_DATABASE_URL's server, else an
 // embedded one of its own) and two template databases, migrated once: `empty` and `county` (the
-// demo county seeded by the same factories). Every test file clones its own database from one
+// demo county, seeded by the seed's own builders). Every test file clones its own database from one
 // (createTestDatabase), so files run in parallel and never see each other's rows — or the demo data.
 import { chmodSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";

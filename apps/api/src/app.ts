@@ -57,7 +57,7 @@ import { loggerOptions, OnemapLogController } from "./plugins/request-log";
 import { contentSecurityPolicy } from "./plugins/security-headers";
 import { webPlugin } from "./plugins/web";
 
-export const VERSION = "0.1.0";
+const VERSION = "0.1.0";
 
 export interface AppDeps {
   config: Config;
@@ -169,15 +169,15 @@ export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logg
   purge.start(3_600_000);
   app.addHook("onClose", async () => purge.stop());
 
-  const posture = createPostureService({ db, realtime: app.realtime, audit });
+  const posture = createPostureService({ db, events, audit });
   posture.watch(config.COVERAGE_CHECK_MS, (error) => app.log.error({ err: error }, "posture coverage check failed"));
   app.addHook("onClose", async () => posture.stop());
   const resources = createResourceService({ db });
   await app.register(healthRoutes, { db, embeddedDatabase, version: VERSION, relay: () => app.realtime.relayStatus() });
   await app.register(authRoutes, { loginPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE });
   await app.register(resourceRoutes, { resources });
-  await app.register(cameraRoutes, { cameras: createCameraService({ db, realtime: app.realtime, audit }) });
-  await app.register(unitRoutes, { units: createUnitService({ db, realtime: app.realtime, audit }) });
+  await app.register(cameraRoutes, { cameras: createCameraService({ db, events, audit }) });
+  await app.register(unitRoutes, { units: createUnitService({ db, events, audit }) });
   await app.register(deviceRoutes, { devices: createDeviceService({ db, audit, changed: () => registry.reload() }) });
   await app.register(auditRoutes, { audit });
   await app.register(trackRoutes, {
@@ -209,5 +209,3 @@ export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logg
   await app.register(webPlugin, { distDir: config.WEB_DIST });
   return app;
 }
-
-export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -2,6 +2,7 @@
 // in UTC. A `pg` session is put in UTC (so a Date sent as a parameter is compared in UTC) and such a
 // column is read back as UTC (node-postgres would otherwise read it in the process's local zone): one
 // fix, here, for every pool, whatever the server's zone.
+import { Prisma } from "@onemap/db";
 import pg from "pg";
 
 const TIMESTAMP_WITHOUT_TIME_ZONE = 1114;
@@ -27,4 +28,12 @@ export function createPool(databaseUrl: string, { max, onIdleError }: PoolOption
   const pool = new pg.Pool({ connectionString: databaseUrl, max, options: "-c TimeZone=UTC", types });
   pool.on("error", onIdleError);
   return pool;
+}
+
+/** a Prisma interactive transaction: repositories' writes that must commit together take one */
+export type Tx = Prisma.TransactionClient;
+
+/** the database refused a second row with the same unique key (two requests racing for one name, one unit…) */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }

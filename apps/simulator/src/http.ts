@@ -2,7 +2,7 @@
 import http from "node:http";
 
 /** how the simulator names itself (the API logs its requests at debug, like a device's) */
-export const SIMULATOR_USER_AGENT = "onemap-simulator";
+const SIMULATOR_USER_AGENT = "onemap-simulator";
 
 export interface Reply {
   status: number;

@@ -11,7 +11,7 @@ export const PATROL_SPEED_KMH: Record<UnitKind, [number, number]> = {
   SWAT: [20, 35],
 };
 /** heading to an incident: faster, lights on */
-export const RESPONSE_SPEED_KMH: Record<UnitKind, number> = { CAR: 50, MOTORCYCLE: 40, FOOT: 7, SWAT: 50 };
+const RESPONSE_SPEED_KMH: Record<UnitKind, number> = { CAR: 50, MOTORCYCLE: 40, FOOT: 7, SWAT: 50 };
 
 export type Area = { kind: "polygon"; polygon: GeoJsonPolygon } | { kind: "circle"; center: LatLon; radiusM: number };
 
@@ -37,7 +37,7 @@ export function bearingDegrees(from: LatLon, to: LatLon): number {
   return ((Math.atan2(y, x) * 180) / Math.PI + 360) % 360;
 }
 
-export function randomPointIn(area: Area, random: Random): LatLon {
+function randomPointIn(area: Area, random: Random): LatLon {
   if (area.kind === "circle") {
     const r = area.radiusM * Math.sqrt(random());
     const a = random() * 2 * Math.PI;

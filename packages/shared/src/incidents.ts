@@ -271,5 +271,4 @@ export const TierChangedEvent = z.object({
 });
 export type TierChangedEvent = z.infer<typeof TierChangedEvent>;
 
-export const PostureChangedEvent = PostureDetail;
 export const AssignmentUpdatedEvent = AssignmentView.extend({ incidentId: Id });

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { Id, IsoDateTime, Latitude, Longitude } from "./common";
 import { CameraStatus, UnitStatus } from "./enums";
-import type { AssignmentUpdatedEvent, Incident, PostureChangedEvent, TierChangedEvent } from "./incidents";
+import type { AssignmentUpdatedEvent, Incident, PostureDetail, TierChangedEvent } from "./incidents";
 
 /**
  * `units:positions`: the units that moved since the last tick, one compact row each:
@@ -80,7 +80,7 @@ export interface BoardServerEvents {
   "incident:updated": (incident: Incident) => void;
   "assignment:updated": (assignment: z.infer<typeof AssignmentUpdatedEvent>) => void;
   "tier:changed": (event: TierChangedEvent) => void;
-  "posture:changed": (posture: z.infer<typeof PostureChangedEvent>) => void;
+  "posture:changed": (posture: PostureDetail) => void;
   "camera:status": (event: CameraStatusEvent) => void;
   "relay:status": (event: RelayStatus) => void;
 }

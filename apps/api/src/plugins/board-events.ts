@@ -59,9 +59,13 @@ export function createBoardEvents(realtime: Omit<Realtime, "disconnectSession" |
       realtime.emitScoped("camera:status", event, [event.stationId]);
     },
 
-    /** the county's posture: the county room sees every grid, a station's room its own, other boards none */
-    postureChanged(county: PostureDetail, stations: ReadonlyMap<string, PostureDetail>, others: PostureDetail): void {
-      realtime.emitPerStation("posture:changed", county, stations, others);
+    /** the county's posture: the county room hears every grid, each station's room only its own grids */
+    postureChanged(detail: PostureDetail): void {
+      const stations = new Map<string, PostureDetail>();
+      for (const stationId of new Set(detail.grids.map((g) => g.stationId)))
+        stations.set(stationId, { ...detail, grids: detail.grids.filter((g) => g.stationId === stationId) });
+      // stations with no urban grid still hear the county level
+      realtime.emitPerStation("posture:changed", detail, stations, { ...detail, grids: [] });
     },
   };
 }

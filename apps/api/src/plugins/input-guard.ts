@@ -12,7 +12,7 @@ import { BadRequestError } from "../errors";
 const UNSTORABLE = new RegExp(`${String.fromCharCode(0)}|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]`);
 
 /** The path of the first unstorable string in a value (keys count too), or null. */
-export function findUnstorable(value: unknown, path: string, depth = 0): string | null {
+function findUnstorable(value: unknown, path: string, depth = 0): string | null {
   if (typeof value === "string") return UNSTORABLE.test(value) ? path : null;
   if (value === null || typeof value !== "object" || depth > 64) return null;
   if (Array.isArray(value)) {

@@ -2,7 +2,7 @@
 // lets anyone in or replays anything once past its time; kept, they only grow (and hold callers' data).
 import type { DbClient } from "@onemap/db";
 
-export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
+const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 
 export function createPurgeJob(deps: {
   auth: { purgeExpired(): Promise<number> };

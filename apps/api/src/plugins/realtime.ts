@@ -17,15 +17,15 @@ import { type Namespace, Server } from "socket.io";
 import { type Actor, stationScope } from "../actor";
 import { SESSION_COOKIE } from "./auth";
 
-export const COUNTY_ROOM = "county";
-export const stationRoom = (stationId: string) => `station:${stationId}`;
+const COUNTY_ROOM = "county";
+const stationRoom = (stationId: string) => `station:${stationId}`;
 const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
 interface SocketData {
   actor: Actor;
 }
 
-export type BoardNamespace = Namespace<BoardClientEvents, BoardServerEvents, Record<string, never>, SocketData>;
+type BoardNamespace = Namespace<BoardClientEvents, BoardServerEvents, Record<string, never>, SocketData>;
 
 export interface Realtime {
   /** a coalesced positions frame: the county room gets every row, each station room its own units' */
@@ -73,7 +73,7 @@ export interface RealtimeOptions {
  * origin of the Host it asked) or one of ALLOWED_ORIGINS; a client that sends no Origin is not a
  * browser page (and still needs a session cookie).
  */
-export function originAllowed(request: Pick<IncomingMessage, "headers">, allowed: readonly string[]): boolean {
+function originAllowed(request: Pick<IncomingMessage, "headers">, allowed: readonly string[]): boolean {
   const origin = request.headers.origin;
   if (origin === undefined) return true;
   let parsed: URL;

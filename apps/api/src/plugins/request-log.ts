@@ -7,7 +7,7 @@ import type { Config } from "../config";
 import { redactedRequest } from "./security-headers";
 
 /** the paths devices (not people) call */
-export const DEVICE_PATHS = ["/ingest/osmand", "/api/devices/positions", "/api/devices/assignments/"];
+const DEVICE_PATHS = ["/ingest/osmand", "/api/devices/positions", "/api/devices/assignments/"];
 /** the demo's simulator names itself so (apps/simulator): its polling is machine traffic too */
 const SIMULATOR_AGENT = "onemap-simulator";
 const isMachineTraffic = (request: FastifyRequest) => {

@@ -5,7 +5,7 @@
 import type { Config } from "../config";
 
 /** The host source of a Leaflet URL template: `https://{s}.tile.example/{z}/{x}/{y}.png` → `https://*.tile.example`. */
-export function tileSource(template: string): string | null {
+function tileSource(template: string): string | null {
   const match = /^(https?:)\/\/([^/?#]+)/i.exec(template.trim());
   if (!match?.[1] || !match[2]) return null;
   const host = match[2].replace(/\{[a-z]+\}/gi, "*");
@@ -43,7 +43,7 @@ export function contentSecurityPolicy(
  * is set up), and a log must never hold a credential.
  */
 /** a URL with the value of every `key` parameter (however its name is written: KEY, %6Bey) redacted */
-export function redactedUrl(url: string): string {
+function redactedUrl(url: string): string {
   const at = url.indexOf("?");
   if (at < 0) return url;
   const params = url

@@ -6,7 +6,7 @@ import { adjacencyGraphs, dictionary as commonDictionary } from "@zxcvbn-ts/lang
 import { dictionary as enDictionary, translations } from "@zxcvbn-ts/language-en";
 import { BadRequestError } from "../../errors";
 
-export const MIN_PASSWORD_LENGTH = 12;
+const MIN_PASSWORD_LENGTH = 12;
 /** zxcvbn's 0..4: 3 is "safely unguessable: moderate protection from offline slow-hash scenario" */
 const MIN_SCORE = 3;
 

@@ -3,8 +3,7 @@
 import type { DbClient, Prisma } from "@onemap/db";
 import type { Role } from "@onemap/shared";
 import type pg from "pg";
-
-type Tx = Prisma.TransactionClient;
+import type { Tx } from "../../database";
 
 export interface SessionOfUser {
   id: string;
@@ -96,5 +95,3 @@ export function createAuthRepository({ db, reads }: { db: DbClient; reads: pg.Po
     },
   };
 }
-
-export type AuthRepository = ReturnType<typeof createAuthRepository>;

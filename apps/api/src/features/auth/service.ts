@@ -8,10 +8,10 @@ import type { AuditService } from "../audit/service";
 import { createAccountRepository, createAuthRepository } from "./repository";
 
 /** failed sign-ins of one name from one address before it must wait */
-export const FREE_FAILURES = 5;
+const FREE_FAILURES = 5;
 /** the first wait, doubled with every further failure, up to MAX_BACKOFF_MS */
-export const FIRST_BACKOFF_MS = 30_000;
-export const MAX_BACKOFF_MS = 15 * 60_000;
+const FIRST_BACKOFF_MS = 30_000;
+const MAX_BACKOFF_MS = 15 * 60_000;
 /** sliding expiry is written back at most this often, not on every request */
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
 

@@ -1,7 +1,6 @@
 import type { DbClient } from "@onemap/db";
+import { OPEN_INCIDENT_STATUSES } from "@onemap/shared";
 import { gridInclude, unitInclude } from "../resources/mappers";
-
-const OPEN_STATUSES = ["NEW", "DISPATCHED", "ON_SCENE"] as const;
 
 /** Every read carries the caller's station scope (null: the whole county). */
 export function createBoardRepository(db: DbClient) {
@@ -16,7 +15,7 @@ export function createBoardRepository(db: DbClient) {
       db.unit.findMany({ where: scope ? { homeStationId: scope } : {}, include: unitInclude, orderBy: { callsign: "asc" } }),
     listOpenIncidents: (scope: string | null) =>
       db.incident.findMany({
-        where: { status: { in: [...OPEN_STATUSES] }, ...(scope ? { stationId: scope } : {}) },
+        where: { status: { in: [...OPEN_INCIDENT_STATUSES] }, ...(scope ? { stationId: scope } : {}) },
         orderBy: { reportedAt: "desc" },
         take: 500,
       }),

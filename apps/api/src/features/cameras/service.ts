@@ -4,12 +4,20 @@ import type { DbClient } from "@onemap/db";
 import type { Camera, SetCameraStatusBody } from "@onemap/shared";
 import { type Actor, stationScope } from "../../actor";
 import { NotFoundError } from "../../errors";
-import type { Realtime } from "../../plugins/realtime";
+import type { BoardEvents } from "../../plugins/board-events";
 import type { AuditService } from "../audit/service";
 import { toCamera } from "../resources/mappers";
 import { createCameraRepository } from "./repository";
 
-export function createCameraService({ db, realtime, audit }: { db: DbClient; realtime: Realtime; audit: AuditService }) {
+export function createCameraService({
+  db,
+  events,
+  audit,
+}: {
+  db: DbClient;
+  events: Pick<BoardEvents, "cameraStatus">;
+  audit: AuditService;
+}) {
   const repo = createCameraRepository(db);
   return {
     async setStatus(actor: Actor, cameraId: string, body: SetCameraStatusBody, ip: string | null = null): Promise<Camera> {
@@ -30,11 +38,13 @@ export function createCameraService({ db, realtime, audit }: { db: DbClient; rea
           before: { status: camera.status },
           after: { status: body.status },
         });
-        realtime.emitScoped(
-          "camera:status",
-          { cameraId, status: updated.status, previous: camera.status, stationId: updated.stationId, at: updated.updatedAt.toISOString() },
-          [updated.stationId],
-        );
+        events.cameraStatus({
+          cameraId,
+          status: updated.status,
+          previous: camera.status,
+          stationId: updated.stationId,
+          at: updated.updatedAt.toISOString(),
+        });
       }
       return toCamera(updated);
     },

@@ -1,9 +1,10 @@
 // Device identity (DESIGN §4 "Devices"): administrators register a unit's devices, issue and rotate
 // their tokens (shown once, stored only as a SHA-256 hash) and gateways' tokens. Every change is audited.
 import { randomBytes } from "node:crypto";
-import { type DbClient, Prisma } from "@onemap/db";
+import type { DbClient, Prisma } from "@onemap/db";
 import type { DeviceView, DeviceWithToken, GatewayWithToken, RegisterDeviceBody } from "@onemap/shared";
 import type { Requester } from "../../actor";
+import { isUniqueViolation } from "../../database";
 import { ConflictError, NotFoundError } from "../../errors";
 import type { AuditService } from "../audit/service";
 import { hashToken } from "../positions/registry";
@@ -84,7 +85,7 @@ export function createDeviceService({
         await changed();
         return { ...toView(device), token };
       } catch (error) {
-        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+        if (isUniqueViolation(error)) {
           throw new ConflictError(`a device with the identifier ${body.identifier} is registered already`).coded(
             "device_identifier_taken",
             {

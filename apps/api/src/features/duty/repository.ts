@@ -1,6 +1,5 @@
-import type { DbClient, DutyRole, Prisma, Shift } from "@onemap/db";
-
-type Tx = Prisma.TransactionClient;
+import type { DbClient, DutyRole, Shift } from "@onemap/db";
+import type { Tx } from "../../database";
 
 /** `day`: midnight UTC of the roster's calendar date, as the `date` column stores it */
 export function createDutyRepository(db: DbClient) {

@@ -3,7 +3,6 @@
 // at the same moment exactly one wins and the other gets a 409 naming the incident that took it. An
 // Idempotency-Key makes a repeated click return the first answer without a second effect.
 import { createHash, randomUUID } from "node:crypto";
-import { Prisma } from "@onemap/db";
 import { assignmentTransitionError, isPoliceBusiness } from "@onemap/domain";
 import {
   type AssignmentStatus,
@@ -15,6 +14,7 @@ import {
   type UnitStatus,
 } from "@onemap/shared";
 import { type Actor, stationScope } from "../../actor";
+import { isUniqueViolation } from "../../database";
 import { BadRequestError, ConflictError, NotFoundError } from "../../errors";
 import type { BoardEvents } from "../../plugins/board-events";
 import { toAssignment, toIncident } from "./mappers";
@@ -194,7 +194,7 @@ export function createDispatchService({ repository, events, now = () => new Date
       } catch (error) {
         if (error instanceof Replay) return { statusCode: error.statusCode, body: error.body as DispatchResult, replayed: true };
         // the partial unique index caught what the conditional update let through: still a taken unit
-        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+        if (isUniqueViolation(error))
           throw new ConflictError("a unit was taken by another dispatch at the same moment").coded("units_unavailable");
         throw error;
       }

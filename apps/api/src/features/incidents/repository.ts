@@ -17,9 +17,9 @@ import {
   type UnitStatus,
 } from "@onemap/shared";
 import type pg from "pg";
+import type { Tx } from "../../database";
 import { type IncidentRow, incidentInclude } from "./mappers";
 
-export type Tx = Prisma.TransactionClient;
 /** interactive transactions may wait a while for a connection under a burst of calls */
 const TX = { maxWait: 10_000, timeout: 15_000 };
 

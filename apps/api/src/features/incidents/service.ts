@@ -30,11 +30,12 @@ import {
   type TransferDepartment,
 } from "@onemap/shared";
 import { type Actor, stationScope } from "../../actor";
+import type { Tx } from "../../database";
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from "../../errors";
 import type { BoardEvents } from "../../plugins/board-events";
 import { type IncidentRow, toIncident } from "./mappers";
 import { holder } from "./recommendations";
-import type { IncidentRepository, ReleasedUnit, Tx } from "./repository";
+import type { IncidentRepository, ReleasedUnit } from "./repository";
 
 /** a board's clock may run a little ahead of the server's: this much is taken as "now" */
 const CALL_CLOCK_SKEW_MS = 60_000;

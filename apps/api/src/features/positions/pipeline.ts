@@ -50,7 +50,7 @@ function isDataError(error: unknown): boolean {
 }
 
 /** What the write can store: finite numbers, times a Date and PostgreSQL both hold. */
-export function writable(f: ResolvedFix): boolean {
+function writable(f: ResolvedFix): boolean {
   const t = f.fixAt.getTime();
   const r = f.receivedAt.getTime();
   return (

@@ -5,7 +5,7 @@
 // in every API process, not only the one that rotated it. A miss is asked of the database, so a
 // device registered a moment ago through another process is known within one request; unknown
 // identifiers and tokens are remembered briefly, so a flood of them cannot become a flood of queries.
-import { createHash, timingSafeEqual } from "node:crypto";
+import { createHash } from "node:crypto";
 import type pg from "pg";
 import { keepFresh } from "./refresh";
 import type { PositionRepository, RegisteredDevice, RegisteredGateway } from "./repository";
@@ -13,13 +13,6 @@ import type { PositionRepository, RegisteredDevice, RegisteredGateway } from "./
 export type DevicePrincipal = { kind: "device"; device: RegisteredDevice } | { kind: "gateway"; gateway: RegisteredGateway };
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
-
-/** constant-time comparison of two hex hashes */
-export function sameHash(a: string, b: string): boolean {
-  const x = Buffer.from(a, "hex");
-  const y = Buffer.from(b, "hex");
-  return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
-}
 
 export class DeviceRegistry {
   private devices = new Map<string, RegisteredDevice>();

@@ -16,7 +16,7 @@ export interface OsmAndRequest {
   bearer: string | undefined;
 }
 
-export type DeviceAuthMode = "token" | "none";
+type DeviceAuthMode = "token" | "none";
 
 export interface IngestOptions {
   deviceAuth: DeviceAuthMode;
@@ -26,7 +26,7 @@ export interface IngestOptions {
 }
 
 /** One answer for a missing, wrong or unknown token and for an identifier that is not the token's: it tells nothing. */
-export const deviceUnauthorized = () =>
+const deviceUnauthorized = () =>
   new UnauthorizedError("device not authorised: check the device's identifier and token").coded("device_unauthorized");
 
 /** a buffered fix (older than this on arrival) costs a sixtieth of a live one: a reconnecting phone drains its backlog */

@@ -1,6 +1,5 @@
-import type { DbClient, Prisma, ResponseTier } from "@onemap/db";
-
-type Tx = Prisma.TransactionClient;
+import type { DbClient, ResponseTier } from "@onemap/db";
+import type { Tx } from "../../database";
 
 // one county, one posture: the row with id 1
 const COUNTY = 1;

@@ -4,11 +4,19 @@ import type { DbClient } from "@onemap/db";
 import { MINIMUM_UNITS_PER_URBAN_GRID, pointInPolygon } from "@onemap/domain";
 import type { GeoJsonPolygon, Posture, PostureDetail, ResponseTier } from "@onemap/shared";
 import type { Actor } from "../../actor";
-import type { Realtime } from "../../plugins/realtime";
+import type { BoardEvents } from "../../plugins/board-events";
 import type { AuditService } from "../audit/service";
 import { createPostureRepository } from "./repository";
 
-export function createPostureService({ db, realtime, audit }: { db: DbClient; realtime?: Realtime; audit?: AuditService }) {
+export function createPostureService({
+  db,
+  events,
+  audit,
+}: {
+  db: DbClient;
+  events?: Pick<BoardEvents, "postureChanged">;
+  audit?: AuditService;
+}) {
   const repo = createPostureRepository(db);
   async function getPosture(): Promise<Posture> {
     // the row exists once migrations and the seed ran; a blank database reads as routine
@@ -31,16 +39,6 @@ export function createPostureService({ db, realtime, audit }: { db: DbClient; re
     };
   }
 
-  /** the county room hears every grid; each station's room only its own grids */
-  function announce(detail: PostureDetail) {
-    const stations = new Map<string, PostureDetail>();
-    for (const stationId of new Set(detail.grids.map((g) => g.stationId))) {
-      stations.set(stationId, { ...detail, grids: detail.grids.filter((g) => g.stationId === stationId) });
-    }
-    // stations with no urban grid still hear the county level
-    realtime?.emitPerStation("posture:changed", detail, stations, { ...detail, grids: [] });
-  }
-
   let watcher: NodeJS.Timeout | undefined;
   let lastUnder: string | null = null;
   /** Re-checks coverage and tells the boards when the set of grids under the minimum changes. */
@@ -51,7 +49,7 @@ export function createPostureService({ db, realtime, audit }: { db: DbClient; re
       .map((g) => g.gridId)
       .join(",");
     const key = `${detail.level}:${under}`;
-    if (lastUnder !== null && key !== lastUnder) announce(detail);
+    if (lastUnder !== null && key !== lastUnder) events?.postureChanged(detail);
     lastUnder = key;
   }
 
@@ -81,7 +79,7 @@ export function createPostureService({ db, realtime, audit }: { db: DbClient; re
         .filter((g) => g.underMinimum)
         .map((g) => g.gridId)
         .join(",")}`;
-      announce(detail);
+      events?.postureChanged(detail);
       return detail;
     },
   };

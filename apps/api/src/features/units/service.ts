@@ -4,14 +4,14 @@ import type { DbClient } from "@onemap/db";
 import type { SetUnitStatusBody, Unit } from "@onemap/shared";
 import { type Actor, stationScope } from "../../actor";
 import { ConflictError, NotFoundError } from "../../errors";
-import type { Realtime } from "../../plugins/realtime";
+import type { BoardEvents } from "../../plugins/board-events";
 import type { AuditService } from "../audit/service";
 import { toUnit } from "../resources/mappers";
 import { createUnitRepository } from "./repository";
 
 const DISPATCH_STATUSES = new Set(["DISPATCHED", "EN_ROUTE", "ON_SCENE"]);
 
-export function createUnitService({ db, realtime, audit }: { db: DbClient; realtime: Realtime; audit: AuditService }) {
+export function createUnitService({ db, events, audit }: { db: DbClient; events: Pick<BoardEvents, "unitStatus">; audit: AuditService }) {
   const repo = createUnitRepository(db);
   return {
     async setStatus(actor: Actor, unitId: string, body: SetUnitStatusBody, ip: string | null = null): Promise<Unit> {
@@ -39,11 +39,7 @@ export function createUnitService({ db, realtime, audit }: { db: DbClient; realt
         after: { status: updated.status },
       });
       if (updated.status !== unit.status) {
-        realtime.emitScoped(
-          "unit:status",
-          { unitId, status: updated.status, previous: unit.status, version: updated.version, at: updated.updatedAt.toISOString() },
-          [updated.homeStationId],
-        );
+        events.unitStatus(updated, unit.status, updated.updatedAt);
       }
       return toUnit(updated);
     },

@@ -1,6 +1,5 @@
 import type { DbClient, Prisma } from "@onemap/db";
-
-type Tx = Prisma.TransactionClient;
+import type { Tx } from "../../database";
 
 const select = {
   id: true,

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { type DbClient, hashPassword, Prisma } from "@onemap/db";
+import { type DbClient, hashPassword } from "@onemap/db";
 import { type CreateUserBody, FIELD_MESSAGES, type PatchUserBody, type UserAccount } from "@onemap/shared";
 import type { Requester } from "../../actor";
+import { isUniqueViolation } from "../../database";
 import { BadRequestError, ConflictError, NotFoundError } from "../../errors";
 import type { AuditService } from "../audit/service";
 import { assertStrongPassword } from "../auth/password-policy";
@@ -94,7 +95,7 @@ export function createUserService({
         });
         return (await toAccounts([user]))[0] as UserAccount;
       } catch (error) {
-        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+        if (isUniqueViolation(error)) {
           throw new ConflictError(`the username ${body.username} is taken`).coded("username_taken", { username: body.username });
         }
         throw error;
