@@ -12,7 +12,7 @@ import { PRIORITY_COLOUR } from "../ui/colours";
 import { ui, useUi } from "../ui/store";
 import { toMap } from "./coords";
 
-export const TIER_RING: Record<ResponseTier, { radius: number; color: string; weight: number } | null> = {
+const TIER_RING: Record<ResponseTier, { radius: number; color: string; weight: number } | null> = {
   ROUTINE: null,
   LEVEL_III: { radius: 16, color: "#f59e0b", weight: 3 },
   LEVEL_II: { radius: 20, color: "#ea580c", weight: 4 },

@@ -8,7 +8,7 @@ import { useLive } from "../realtime/store";
 import { type LayerId, ui } from "../ui/store";
 import { mapRegistry } from "./registry";
 
-export interface OnemapHooks {
+interface OnemapHooks {
   map: () => typeof mapRegistry.map;
   unitCount: () => number;
   /** the units known to the board (its scope) and their home station */

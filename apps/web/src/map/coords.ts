@@ -8,9 +8,6 @@ let system: CoordSystem = "WGS84";
 export function setCoordSystem(next: CoordSystem) {
   system = next;
 }
-export function coordSystem(): CoordSystem {
-  return system;
-}
 
 /** WGS-84 [lat, lon] → the map's [lat, lon] */
 export function toMap(lat: number, lon: number, target: CoordSystem = system): [number, number] {

@@ -12,7 +12,7 @@ export type CommandId =
 const owners = new Map<CommandId, () => void>();
 
 /** `run` carries out `id` until the returned function is called; the latest registration wins. */
-export function registerCommand(id: CommandId, run: () => void): () => void {
+function registerCommand(id: CommandId, run: () => void): () => void {
   owners.set(id, run);
   return () => {
     if (owners.get(id) === run) owners.delete(id);

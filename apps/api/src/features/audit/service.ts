@@ -7,7 +7,7 @@ import type { Actor } from "../../actor";
 import { type AuditTx, createAuditRepository } from "./repository";
 
 /** the actions written; a stable vocabulary an administrator filters by */
-export type AuditAction =
+type AuditAction =
   | "auth.login"
   | "auth.login_failed"
   | "auth.backoff"

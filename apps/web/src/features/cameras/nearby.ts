@@ -6,7 +6,7 @@ import { useMemo } from "react";
 import { useLive } from "../../realtime/store";
 import { useUi } from "../../ui/store";
 
-export const NEARBY_RADIUS_M = 500;
+const NEARBY_RADIUS_M = 500;
 
 export interface NearbyCameras {
   center: { lat: number; lon: number };
@@ -14,7 +14,7 @@ export interface NearbyCameras {
   cameras: { camera: Camera; distanceM: number }[];
 }
 
-export function camerasNear(cameras: Camera[], center: { lat: number; lon: number }, radiusM = NEARBY_RADIUS_M) {
+function camerasNear(cameras: Camera[], center: { lat: number; lon: number }, radiusM = NEARBY_RADIUS_M) {
   return cameras
     .map((camera) => ({ camera, distanceM: distanceMeters(center, camera) }))
     .filter((c) => c.distanceM <= radiusM)

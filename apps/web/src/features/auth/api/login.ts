@@ -4,7 +4,7 @@ import { api } from "../../../api/client";
 import { meQuery } from "./me";
 
 /** POST /api/auth/login */
-export const login = (body: LoginBody) => api<Me>("/api/auth/login", { method: "POST", body });
+const login = (body: LoginBody) => api<Me>("/api/auth/login", { method: "POST", body });
 export function useLogin() {
   const client = useQueryClient();
   return useMutation({ mutationFn: login, onSuccess: (me) => client.setQueryData(meQuery.queryKey, me) });

@@ -4,7 +4,7 @@ import { ui } from "../../../ui/store";
 import { forgetSession } from "./me";
 
 /** POST /api/auth/logout */
-export const logout = () => api<{ ok: true }>("/api/auth/logout", { method: "POST" });
+const logout = () => api<{ ok: true }>("/api/auth/logout", { method: "POST" });
 export function useLogout() {
   const client = useQueryClient();
   return useMutation({

@@ -2,7 +2,7 @@ import type { Board } from "@onemap/shared";
 import { queryOptions } from "@tanstack/react-query";
 import { api } from "../../../api/client";
 
-export const boardKeys = { all: ["board"] as const };
+const boardKeys = { all: ["board"] as const };
 
 /** GET /api/board — the snapshot a board starts from (and reloads when it missed events) */
 export const boardQuery = queryOptions({

@@ -3,6 +3,6 @@ import { useMutation } from "@tanstack/react-query";
 import { api } from "../../../api/client";
 
 /** PUT /api/cameras/:id/status — a dead feed marked offline, or back online */
-export const setCameraStatus = ({ cameraId, status }: { cameraId: string; status: CameraStatus }) =>
+const setCameraStatus = ({ cameraId, status }: { cameraId: string; status: CameraStatus }) =>
   api<Camera>(`/api/cameras/${encodeURIComponent(cameraId)}/status`, { method: "PUT", body: { status } });
 export const useSetCameraStatus = () => useMutation({ mutationFn: setCameraStatus });

@@ -3,5 +3,5 @@ import { useMutation } from "@tanstack/react-query";
 import { api } from "../../../api/client";
 
 /** POST /api/incidents */
-export const createIncident = (body: CreateIncidentBody) => api<Incident>("/api/incidents", { method: "POST", body });
+const createIncident = (body: CreateIncidentBody) => api<Incident>("/api/incidents", { method: "POST", body });
 export const useCreateIncident = () => useMutation({ mutationFn: createIncident });

@@ -4,17 +4,7 @@ import { api } from "../../../api/client";
 import { recommendationsKeys } from "./recommendations";
 
 /** POST /api/incidents/:id/dispatch — one Idempotency-Key per click, so a retried click never sends twice */
-export const dispatchUnits = ({
-  incidentId,
-  unitIds,
-  key,
-  reason,
-}: {
-  incidentId: string;
-  unitIds: string[];
-  key: string;
-  reason?: string;
-}) =>
+const dispatchUnits = ({ incidentId, unitIds, key, reason }: { incidentId: string; unitIds: string[]; key: string; reason?: string }) =>
   api<DispatchResult>(`/api/incidents/${encodeURIComponent(incidentId)}/dispatch`, {
     method: "POST",
     body: { unitIds, ...(reason ? { reason } : {}) },

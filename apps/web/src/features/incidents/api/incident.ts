@@ -8,6 +8,6 @@ export const incidentKeys = {
 };
 
 /** GET /api/incidents/:id — one incident with its timeline */
-export const incidentQuery = (id: string) =>
+const incidentQuery = (id: string) =>
   queryOptions({ queryKey: incidentKeys.detail(id), queryFn: () => api<IncidentDetail>(`/api/incidents/${encodeURIComponent(id)}`) });
 export const useIncident = (id: string | null) => useQuery({ ...incidentQuery(id ?? ""), enabled: id !== null });

@@ -4,7 +4,7 @@ import { api } from "../../../api/client";
 import { incidentKeys } from "./incident";
 
 /** POST /api/incidents/:id/notes — a line in the incident's timeline */
-export const addNote = ({ incidentId, text }: { incidentId: string; text: string }) =>
+const addNote = ({ incidentId, text }: { incidentId: string; text: string }) =>
   api<Incident>(`/api/incidents/${encodeURIComponent(incidentId)}/notes`, { method: "POST", body: { text } });
 export function useAddNote() {
   const client = useQueryClient();

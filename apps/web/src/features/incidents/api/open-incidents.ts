@@ -3,7 +3,7 @@ import { OPEN_INCIDENT_STATUSES } from "@onemap/shared/vocabulary";
 import { queryOptions } from "@tanstack/react-query";
 import { api } from "../../../api/client";
 
-export const openIncidentsKeys = { all: ["incidents", "open"] as const };
+const openIncidentsKeys = { all: ["incidents", "open"] as const };
 
 /** GET /api/incidents?status=NEW,DISPATCHED,ON_SCENE — the open incidents, with their assignments */
 export const openIncidentsQuery = queryOptions({

@@ -30,6 +30,6 @@ async function lastWeek(): Promise<Incident[]> {
   return all;
 }
 
-export const recentIncidentsKeys = { all: ["incidents", "recent"] as const };
-export const recentIncidentsQuery = queryOptions({ queryKey: recentIncidentsKeys.all, queryFn: lastWeek, refetchInterval: 300_000 });
+const recentIncidentsKeys = { all: ["incidents", "recent"] as const };
+const recentIncidentsQuery = queryOptions({ queryKey: recentIncidentsKeys.all, queryFn: lastWeek, refetchInterval: 300_000 });
 export const useRecentIncidents = (enabled: boolean) => useQuery({ ...recentIncidentsQuery, enabled });

@@ -8,7 +8,7 @@ export const recommendationsKeys = {
 };
 
 /** GET /api/incidents/:id/recommendations — ranked by ETA; refetched when units change status */
-export const recommendationsQuery = (id: string) =>
+const recommendationsQuery = (id: string) =>
   queryOptions({
     queryKey: recommendationsKeys.forIncident(id),
     queryFn: () => api<Recommendations>(`/api/incidents/${encodeURIComponent(id)}/recommendations`),

@@ -3,6 +3,6 @@ import { useMutation } from "@tanstack/react-query";
 import { api } from "../../../api/client";
 
 /** POST /api/incidents/:id/tier — duty leaders escalate or relax, with a reason */
-export const setTier = ({ incidentId, tier, reason }: { incidentId: string; tier: ResponseTier; reason: string }) =>
+const setTier = ({ incidentId, tier, reason }: { incidentId: string; tier: ResponseTier; reason: string }) =>
   api<Incident>(`/api/incidents/${encodeURIComponent(incidentId)}/tier`, { method: "POST", body: { tier, reason } });
 export const useSetTier = () => useMutation({ mutationFn: setTier });

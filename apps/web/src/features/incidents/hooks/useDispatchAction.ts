@@ -14,7 +14,7 @@ import { type DispatchAsk, ui, useUi } from "../../../ui/store";
 import { useDispatchUnits } from "../api/dispatch";
 
 /** presses closer together than this are one press (a double D, a bounced click) */
-export const SAME_MOMENT_MS = 1500;
+const SAME_MOMENT_MS = 1500;
 
 // per incident, across re-renders and remounts of the panel: when it was last pressed, whether a
 // request is in flight, and whether this board has already sent a unit (before the event arrives)
@@ -25,7 +25,7 @@ const sentHere = new Map<string, number>();
 const SENT_HERE_MS = 30_000;
 
 /** does the incident have a unit on the way (or did this board just send one)? */
-export function hasUnitOnTheWay(incidentId: string): boolean {
+function hasUnitOnTheWay(incidentId: string): boolean {
   if (Date.now() - (sentHere.get(incidentId) ?? 0) < SENT_HERE_MS) return true;
   const incident = useLive.getState().incidents[incidentId];
   return (incident?.assignments ?? []).some(isActiveAssignment);

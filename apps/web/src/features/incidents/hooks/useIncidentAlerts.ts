@@ -6,7 +6,7 @@ import { useUi } from "../../../ui/store";
 
 let audio: AudioContext | null = null;
 
-export function playAlert() {
+function playAlert() {
   try {
     audio ??= new AudioContext();
     const ctx = audio;

@@ -2,13 +2,13 @@ import type { Track } from "@onemap/shared";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "../../../api/client";
 
-export const trackKeys = {
+const trackKeys = {
   all: ["track"] as const,
   range: (unitId: string, from: string, to: string) => [...trackKeys.all, unitId, from, to] as const,
 };
 
 /** GET /api/units/:id/track?from&to — thinned evenly when long */
-export const trackQuery = (unitId: string, from: string, to: string) =>
+const trackQuery = (unitId: string, from: string, to: string) =>
   queryOptions({
     queryKey: trackKeys.range(unitId, from, to),
     queryFn: () =>

@@ -8,7 +8,7 @@ export const liveStatsKeys = {
 };
 
 /** GET /api/stats/live — open incidents, units, today's call-to-dispatch median */
-export const liveStatsQuery = queryOptions({
+const liveStatsQuery = queryOptions({
   queryKey: liveStatsKeys.live(),
   queryFn: () => api<LiveStats>("/api/stats/live"),
   refetchInterval: 10_000,

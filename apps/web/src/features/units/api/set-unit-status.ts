@@ -3,6 +3,6 @@ import { useMutation } from "@tanstack/react-query";
 import { api } from "../../../api/client";
 
 /** PUT /api/units/:id/status — on patrol, busy, off duty, out of service (with the version the board saw) */
-export const setUnitStatus = ({ unitId, ...body }: { unitId: string } & SetUnitStatusBody) =>
+const setUnitStatus = ({ unitId, ...body }: { unitId: string } & SetUnitStatusBody) =>
   api<Unit>(`/api/units/${encodeURIComponent(unitId)}/status`, { method: "PUT", body });
 export const useSetUnitStatus = () => useMutation({ mutationFn: setUnitStatus });
