@@ -1,7 +1,9 @@
 // The one way onemap opens a `pg` pool (ADR 0008). Prisma stores `timestamp(3)` without a time zone,
 // in UTC. A `pg` session is put in UTC (so a Date sent as a parameter is compared in UTC) and such a
 // column is read back as UTC (node-postgres would otherwise read it in the process's local zone): one
-// fix, here, for every pool, whatever the server's zone.
+// fix, here, for every pool, whatever the server's zone. One rule goes with it: send an instant as ISO
+// text cast to timestamptz (`$1::timestamptz`, `at.toISOString()`), never a bare Date — node-postgres
+// writes a Date in the process's zone, and a timestamp column drops the offset (test/database.test.ts).
 import { Prisma } from "@onemap/db";
 import pg from "pg";
 

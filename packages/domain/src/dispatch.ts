@@ -1,7 +1,7 @@
 // The pure rules of dispatch: incident lifecycle, ETA and ranking, graded response, posture, the
 // "133" case routing and duplicate detection. No I/O: the API feeds them rows and clocks.
 import type { AssignmentStatus, DutyRole, IncidentStatus, ReinforcementGroupKind, ResponseTier, UnitKind } from "@onemap/shared";
-import { OPEN_INCIDENT_STATUSES, STALE_FIX_MS } from "@onemap/shared/vocabulary";
+import { ASSIGNMENT_STATUSES, OPEN_INCIDENT_STATUSES, STALE_FIX_MS } from "@onemap/shared/vocabulary";
 import { distanceMeters, type LatLon } from "./geo";
 
 // ---------------------------------------------------------------- lifecycle
@@ -24,7 +24,8 @@ export function incidentTransitionError(from: IncidentStatus, to: IncidentStatus
   return `an incident that is ${from} cannot become ${to}${allowed.length ? ` (it can become ${allowed.join(", ")})` : " (it is finished)"}`;
 }
 
-const ASSIGNMENT_ORDER: readonly AssignmentStatus[] = ["DISPATCHED", "ACKNOWLEDGED", "EN_ROUTE", "ON_SCENE", "CLEARED"];
+/** the order an assignment moves in; CANCELLED ends it from any step */
+const ASSIGNMENT_ORDER: readonly AssignmentStatus[] = ASSIGNMENT_STATUSES.filter((s) => s !== "CANCELLED");
 
 /** Progress only moves forward (a step may be skipped: a unit may report on scene without en route). */
 export function assignmentTransitionError(from: AssignmentStatus, to: AssignmentStatus): string | null {
