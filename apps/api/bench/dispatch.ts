@@ -3,9 +3,9 @@
 // p50/p99 of each call beside the same work's SQL sent raw through pg, at the same concurrency, in
 // the same run.
 import { randomUUID } from "node:crypto";
-import pg from "pg";
 import { buildApp } from "../src/app";
 import { parseConfig } from "../src/config";
+import { createPool } from "../src/database";
 import { addBenchUnits, openBenchDatabase } from "./database";
 import { ms, summarize } from "./stats";
 
@@ -105,7 +105,7 @@ try {
   await app.close();
 
   // the same work's SQL, raw through pg, same concurrency
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 20, options: "-c TimeZone=UTC" });
+  const pool = createPool(databaseUrl, { max: 20, onIdleError: (error) => console.error(error) });
   const raw = { recommendations: [] as number[], dispatch: [] as number[] };
   const units = (await pool.query<{ id: string }>(`SELECT id FROM "Unit" WHERE status = 'AVAILABLE' LIMIT ${OPERATORS * ROUNDS}`)).rows.map(
     (r) => r.id,

@@ -12,9 +12,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { freePort, repoRoot } from "@onemap/db";
 import type { PositionsFrame } from "@onemap/shared";
-import pg from "pg";
+import type pg from "pg";
 import { Server } from "socket.io";
 import { io as connect, type Socket } from "socket.io-client";
+import { createPool } from "../src/database";
 import { addBenchUnits, openBenchDatabase } from "./database";
 
 const UNITS = 2000;
@@ -124,7 +125,7 @@ let api: ChildProcess | undefined;
 
 try {
   await addBenchUnits(db, UNITS);
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, options: "-c TimeZone=UTC" });
+  const pool = createPool(databaseUrl, { max: 2, onIdleError: (error) => console.error(error) });
 
   // ---------------------------------------------------------------- the API, as its own process
   const port = await freePort();

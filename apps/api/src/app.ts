@@ -165,7 +165,7 @@ export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logg
   }
 
   // expired sessions and old idempotency keys are deleted hourly (and once at start)
-  const purge = createPurgeJob({ auth, db, log: app.log });
+  const purge = createPurgeJob({ auth, idempotencyKeys: incidentRepository, log: app.log });
   purge.start(3_600_000);
   app.addHook("onClose", async () => purge.stop());
 

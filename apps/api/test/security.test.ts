@@ -6,6 +6,8 @@ import pg from "pg";
 import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../src/config";
+import { createPool } from "../src/database";
+import { createIncidentRepository } from "../src/features/incidents/repository";
 import { createPurgeJob } from "../src/plugins/purge";
 import { redactedRequest } from "../src/plugins/security-headers";
 import { buildTestApp, deviceOf, login, type TestContext } from "./helpers";
@@ -400,8 +402,11 @@ describe("housekeeping", () => {
           { userId: user.id, key: "new", route: "dispatch", requestHash: "h", statusCode: 200, response: {} },
         ],
       });
-      const job = createPurgeJob({ auth: t.app.auth, db: t.db, log: { info: () => undefined, error: () => undefined } });
+      const reads = createPool(t.url, { max: 1, onIdleError: () => undefined });
+      const idempotencyKeys = createIncidentRepository({ db: t.db, reads });
+      const job = createPurgeJob({ auth: t.app.auth, idempotencyKeys, log: { info: () => undefined, error: () => undefined } });
       expect(await job.run()).toEqual({ sessions: 1, idempotencyKeys: 1 });
+      await reads.end();
       expect((await t.db.idempotencyKey.findMany()).map((k) => k.key)).toEqual(["new"]);
       expect((await t.app.inject({ method: "GET", url: "/api/auth/me", headers: { cookie } })).statusCode).toBe(200);
     } finally {

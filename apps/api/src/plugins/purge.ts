@@ -1,12 +1,12 @@
 // Housekeeping: sessions past their expiry and idempotency keys older than a day are deleted. Neither
 // lets anyone in or replays anything once past its time; kept, they only grow (and hold callers' data).
-import type { DbClient } from "@onemap/db";
 
 const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 
 export function createPurgeJob(deps: {
   auth: { purgeExpired(): Promise<number> };
-  db: DbClient;
+  /** where the dispatch's idempotency keys are kept (incidents/repository.ts) */
+  idempotencyKeys: { deleteIdempotencyKeysBefore(before: Date): Promise<number> };
   log: { info: (obj: object, msg: string) => void; error: (obj: object, msg: string) => void };
   now?: () => Date;
 }) {
@@ -14,9 +14,7 @@ export function createPurgeJob(deps: {
   let timer: NodeJS.Timeout | undefined;
   const run = async () => {
     const sessions = await deps.auth.purgeExpired();
-    const { count: keys } = await deps.db.idempotencyKey.deleteMany({
-      where: { createdAt: { lt: new Date(now().getTime() - IDEMPOTENCY_TTL_MS) } },
-    });
+    const keys = await deps.idempotencyKeys.deleteIdempotencyKeysBefore(new Date(now().getTime() - IDEMPOTENCY_TTL_MS));
     if (sessions + keys > 0) deps.log.info({ sessions, idempotencyKeys: keys }, "purged expired sessions and idempotency keys");
     return { sessions, idempotencyKeys: keys };
   };

@@ -200,7 +200,7 @@ export function createDispatchService({ repository, events, now = () => new Date
       }
       events.incidentUpdated(result.body.incident);
       for (const a of result.body.assignments) events.assignmentUpdated(a, result.body.incident);
-      for (const u of result.units) events.unitStatus(u, "AVAILABLE");
+      for (const u of result.units) events.unitStatus(u, "AVAILABLE", now());
       return { statusCode: 200, body: result.body, replayed: false };
     },
 
@@ -245,7 +245,7 @@ export function createDispatchService({ repository, events, now = () => new Date
       const incident = toIncident(outcome.fresh);
       if (outcome.assignment) events.assignmentUpdated(toAssignment(outcome.assignment), incident);
       events.incidentUpdated(incident);
-      if (outcome.unit.status !== outcome.previousUnitStatus) events.unitStatus(outcome.unit, outcome.previousUnitStatus);
+      if (outcome.unit.status !== outcome.previousUnitStatus) events.unitStatus(outcome.unit, outcome.previousUnitStatus, now());
       return outcome.assignment ? toAssignment(outcome.assignment) : null;
     },
   };

@@ -187,6 +187,10 @@ export function createIncidentRepository({ db, reads }: { db: DbClient; reads: p
     storedAnswer(tx: Tx, userId: string, key: string) {
       return tx.idempotencyKey.findUniqueOrThrow({ where: { userId_key: { userId, key } } });
     },
+    /** the housekeeping: keys older than `before` replay nothing any more */
+    async deleteIdempotencyKeysBefore(before: Date): Promise<number> {
+      return (await db.idempotencyKey.deleteMany({ where: { createdAt: { lt: before } } })).count;
+    },
     async storeAnswer(tx: Tx, userId: string, key: string, statusCode: number, body: unknown): Promise<void> {
       await tx.idempotencyKey.update({ where: { userId_key: { userId, key } }, data: { statusCode, response: json(body) } });
     },

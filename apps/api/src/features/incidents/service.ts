@@ -61,7 +61,7 @@ export interface IncidentDeps {
   repository: IncidentRepository;
   events: Pick<BoardEvents, "incidentCreated" | "incidentUpdated" | "unitStatus" | "tierChanged">;
   /** the patrol grid that holds a point (the grid cache), or null outside them all */
-  locateGrid: (point: { lat: number; lon: number }) => { id: string; stationId: string } | null;
+  locateGrid: (point: { lat: number; lon: number }) => Promise<{ id: string; stationId: string } | null>;
   now?: () => Date;
 }
 
@@ -96,7 +96,7 @@ export function createIncidentService({ repository, events, locateGrid, now = ()
   async function announce(row: IncidentRow, released: ReleasedUnit[] = []): Promise<Incident> {
     if (released.length > 0) {
       for (const u of await repository.unitsByIds(released.map((r) => r.unitId)))
-        events.unitStatus(u, released.find((r) => r.unitId === u.id)?.previous ?? "DISPATCHED");
+        events.unitStatus(u, released.find((r) => r.unitId === u.id)?.previous ?? "DISPATCHED", now());
     }
     const incident = toIncident(row);
     events.incidentUpdated(incident);
@@ -110,7 +110,7 @@ export function createIncidentService({ repository, events, locateGrid, now = ()
 
   return {
     async create(actor: Actor, body: CreateIncidentBody): Promise<Incident> {
-      const grid = locateGrid(body);
+      const grid = await locateGrid(body);
       const stationId = grid?.stationId ?? nearest(body, await repository.policeStations())?.id;
       if (!stationId) throw new ConflictError("no police station is registered to take this incident").coded("no_station_for_location");
       const scope = stationScope(actor);

@@ -7,6 +7,7 @@ import type { GridPolygon, PositionRepository } from "./repository";
 
 export class GridCache {
   private grids = new Map<string, GridPolygon>();
+  private loaded = false;
   private stopRefresh: () => void = () => undefined;
 
   constructor(
@@ -25,6 +26,7 @@ export class GridCache {
 
   async reload(): Promise<void> {
     this.grids = new Map((await this.repository.gridPolygons()).map((g) => [g.id, g]));
+    this.loaded = true;
   }
 
   get(id: string): GridPolygon | undefined {
@@ -36,8 +38,12 @@ export class GridCache {
     return grid ? pointInPolygon(point, grid.polygon) : null;
   }
 
-  /** the grid that holds the point, or null outside them all */
-  locate(point: { lat: number; lon: number }): GridPolygon | null {
+  /**
+   * The grid that holds the point, or null outside them all. Until the cache has loaded once (the
+   * database was down at start) it is read now: a call is never filed without its grid for want of a cache.
+   */
+  async locate(point: { lat: number; lon: number }): Promise<GridPolygon | null> {
+    if (!this.loaded) await this.reload();
     return findGrid(point, [...this.grids.values()]);
   }
 }

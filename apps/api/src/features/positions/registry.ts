@@ -49,18 +49,18 @@ export class DeviceRegistry {
   }
 
   private async listen(): Promise<void> {
-    const client = await this.repository.listen("onemap_devices");
-    client.on("notification", () => void this.reload().catch(this.options.onError));
-    client.on("error", (error) => {
-      // the periodic refresh still runs; try to listen again shortly
-      this.options.onError(error);
-      if (this.listener === client) {
-        this.listener = undefined;
-        client.release(error);
-        setTimeout(() => void this.listen().catch(this.options.onError), 5_000).unref();
-      }
+    this.listener = await this.repository.listen("onemap_devices", (client) => {
+      client.on("notification", () => void this.reload().catch(this.options.onError));
+      client.on("error", (error) => {
+        // the periodic refresh still runs; try to listen again shortly
+        this.options.onError(error);
+        if (this.listener === client) {
+          this.listener = undefined;
+          client.release(error);
+          setTimeout(() => void this.listen().catch(this.options.onError), 5_000).unref();
+        }
+      });
     });
-    this.listener = client;
   }
 
   async reload(): Promise<void> {

@@ -192,9 +192,14 @@ export function createPositionRepository({ writes, reads }: { writes: pg.Pool; r
       );
     },
 
-    /** a connection of its own that LISTENs on `channel` (the caller releases it) */
-    async listen(channel: "onemap_devices"): Promise<pg.PoolClient> {
+    /**
+     * A connection of its own that LISTENs on `channel` (the caller releases it). `attach` sets the
+     * client's handlers before anything is sent: a checked-out client that fails with no `error`
+     * handler would take the process down.
+     */
+    async listen(channel: "onemap_devices", attach: (client: pg.PoolClient) => void): Promise<pg.PoolClient> {
       const client = await writes.connect();
+      attach(client);
       try {
         await client.query(`LISTEN ${channel}`);
       } catch (error) {

@@ -1,15 +1,13 @@
 // Unit status set by hand (on patrol, busy, off duty, out of service), with optimistic concurrency:
 // the caller names the version it saw; a unit changed since then is a 409, not a silent overwrite.
 import type { DbClient } from "@onemap/db";
-import type { SetUnitStatusBody, Unit } from "@onemap/shared";
+import { COMMITTED_UNIT_STATUSES, type SetUnitStatusBody, type Unit } from "@onemap/shared";
 import { type Actor, stationScope } from "../../actor";
 import { ConflictError, NotFoundError } from "../../errors";
 import type { BoardEvents } from "../../plugins/board-events";
 import type { AuditService } from "../audit/service";
 import { toUnit } from "../resources/mappers";
 import { createUnitRepository } from "./repository";
-
-const DISPATCH_STATUSES = new Set(["DISPATCHED", "EN_ROUTE", "ON_SCENE"]);
 
 export function createUnitService({ db, events, audit }: { db: DbClient; events: Pick<BoardEvents, "unitStatus">; audit: AuditService }) {
   const repo = createUnitRepository(db);
@@ -18,7 +16,7 @@ export function createUnitService({ db, events, audit }: { db: DbClient; events:
       const scope = stationScope(actor);
       const unit = await repo.findUnit(unitId, scope);
       if (!unit) throw new NotFoundError("unit");
-      if (DISPATCH_STATUSES.has(unit.status)) {
+      if ((COMMITTED_UNIT_STATUSES as readonly string[]).includes(unit.status)) {
         throw new ConflictError(
           `unit ${unit.callsign} is ${unit.status.toLowerCase().replace("_", " ")} on an incident: clear its assignment first`,
         ).coded("unit_unavailable", { callsign: unit.callsign, status: unit.status });
