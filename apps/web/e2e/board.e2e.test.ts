@@ -4,9 +4,10 @@ import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { createTestDatabase } from "@onemap/db/testing";
 import pg from "pg";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, root, type ServerProcess, signIn, startServer, waitFor } from "../../api/test/process";
+import { openBoard } from "./board-page";
 import { launch } from "./browser";
 import { serveDirectory } from "./static-server";
 
@@ -14,18 +15,6 @@ const shots = join(root, "test-results");
 // the test build: the production board plus the page hooks (window.__onemap) these tests read it with
 const webDist = join(root, "apps/web/dist-test");
 const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `board-${name}.png`) });
-
-async function openBoard(browser: Browser, base: string, username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1500, height: 900 }, locale: "zh-CN" });
-  const page = await context.newPage();
-  await page.goto(base);
-  await page.fill('input[name="username"]', username);
-  await page.fill('input[name="password"]', "onemap");
-  await page.click('button[type="submit"]');
-  await page.waitForSelector('[data-testid="board"][data-ready="true"]');
-  await page.waitForSelector('[data-testid="connection"][data-state="live"]');
-  return { context, page };
-}
 
 const unitsOnBoard = (page: Page) =>
   page.evaluate(() => ({ drawn: window.__onemap?.unitCount() ?? 0, units: window.__onemap?.units() ?? [] }));
@@ -85,7 +74,7 @@ describe("the board in Chromium", () => {
   it("operator: units move; an incident is created on the map and the top unit dispatched; its progress shows live", {
     timeout: 120_000,
   }, async () => {
-    const { context, page } = await openBoard(browser, base, "operator");
+    const { context, page } = await openBoard(browser, base, { username: "operator" });
     // the simulator's units appear as their first fixes arrive
     await expect.poll(async () => (await unitsOnBoard(page)).drawn, { timeout: 20_000 }).toBeGreaterThan(40);
     await shot(page, "operator-1-signed-in");
@@ -202,8 +191,8 @@ describe("the board in Chromium", () => {
   });
 
   it("two operators send the same unit at once: one wins, the other is told plainly who has it", { timeout: 90_000 }, async () => {
-    const a = await openBoard(browser, base, "operator");
-    const b = await openBoard(browser, base, "operator");
+    const a = await openBoard(browser, base, { username: "operator" });
+    const b = await openBoard(browser, base, { username: "operator" });
     // A types coordinates: the first incident's place
     await a.page.keyboard.press("n");
     await a.page.fill('[data-testid="field-lat"]', String(firstIncident.lat));
@@ -265,7 +254,7 @@ describe("the board in Chromium", () => {
   });
 
   it("leader: escalates an incident to Level II; the banner, commanding leader and reinforcement appear", { timeout: 90_000 }, async () => {
-    const { context, page } = await openBoard(browser, base, "leader");
+    const { context, page } = await openBoard(browser, base, { username: "leader" });
     await page.locator(`[data-testid="queue-item"][data-incident="${firstIncident.id}"]`).click();
     await page.click('[data-testid="escalate"]');
     await page.click('[data-testid="tier-select"]');
@@ -312,7 +301,7 @@ describe("the board in Chromium", () => {
   });
 
   it("chief: sees only 东城 station's units, fitted to their grids, and can switch to English", { timeout: 60_000 }, async () => {
-    const { context, page } = await openBoard(browser, base, "chief");
+    const { context, page } = await openBoard(browser, base, { username: "chief" });
     // every unit with a known position is drawn, moving or not
     const snapshot = await (await fetch(`${base}/api/board`, { headers: { cookie: await signIn(base, "chief") } })).json();
     const placed = snapshot.units.filter((u: { lastFix: unknown }) => u.lastFix !== null).length;
@@ -334,7 +323,7 @@ describe("the board in Chromium", () => {
   it("network loss shows 'reconnecting' and recovers without a reload; an expired session keeps the half-typed incident", {
     timeout: 120_000,
   }, async () => {
-    const { context, page } = await openBoard(browser, base, "operator");
+    const { context, page } = await openBoard(browser, base, { username: "operator" });
     await page.evaluate(() => {
       (window as unknown as { notReloaded: boolean }).notReloaded = true;
     });

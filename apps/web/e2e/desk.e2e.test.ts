@@ -10,6 +10,7 @@ import pg from "pg";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, root, type ServerProcess, signIn, startServer, waitFor } from "../../api/test/process";
+import { openBoard as openBoardPage, signInOnPage } from "./board-page";
 import { launch } from "./browser";
 
 const shots = join(root, "test-results");
@@ -68,22 +69,8 @@ describe("the operator's desk in Chromium", () => {
   const assignmentsOf = async (incidentId: string) =>
     (await query<{ n: number }>(`SELECT count(*)::int AS n FROM "Assignment" WHERE "incidentId" = $1`, [incidentId]))[0]?.n ?? 0;
 
-  async function openBoard(username: string, viewport: { width: number; height: number }, locale: "zh-CN" | "en" = "zh-CN") {
-    const context = await browser.newContext({ viewport, locale });
-    const page = await context.newPage();
-    const consoleErrors: string[] = [];
-    page.on("console", (m) => {
-      if (m.type() === "error") consoleErrors.push(m.text());
-    });
-    if (locale === "en") await page.addInitScript(() => localStorage.setItem("onemap.language", "en"));
-    await page.goto(base);
-    await page.fill('input[name="username"]', username);
-    await page.fill('input[name="password"]', "onemap");
-    await page.click('button[type="submit"]');
-    await page.waitForSelector('[data-testid="board"][data-ready="true"]');
-    await page.waitForSelector('[data-testid="connection"][data-state="live"]');
-    return { context, page, consoleErrors };
-  }
+  const openBoard = (username: string, viewport: { width: number; height: number }, locale: "zh-CN" | "en" = "zh-CN") =>
+    openBoardPage(browser, base, { username, viewport, locale });
   const select = async (page: Page, incidentId: string) => {
     await page.click(`[data-testid="queue-item"][data-incident="${incidentId}"]`);
     await page.waitForSelector('[data-testid="dispatch-top"]');
@@ -129,9 +116,7 @@ describe("the operator's desk in Chromium", () => {
       await page.click('button[type="submit"]');
       await page.waitForSelector(locale === "en" ? "text=Wrong username or password" : "text=用户名或密码错误");
       await shot(page, `0-sign-in-${locale}-1366`);
-      await page.fill('input[name="password"]', "onemap");
-      await page.click('button[type="submit"]');
-      await page.waitForSelector('[data-testid="board"][data-ready="true"]');
+      await signInOnPage(page, "operator");
       await context.close();
     }
   });

@@ -9,6 +9,7 @@ import { demoDeviceToken } from "@onemap/domain/demo-tokens";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort, root, type ServerProcess, startServer, waitFor } from "../../api/test/process";
+import { signInOnPage } from "./board-page";
 import { launch } from "./browser";
 
 const REDIS_SERVER = ["/usr/bin/redis-server", "/usr/local/bin/redis-server"].find((p) => existsSync(p));
@@ -49,10 +50,7 @@ describe.skipIf(!REDIS_SERVER && !process.env.CI)("the board and the realtime re
     try {
       const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "zh-CN" })).newPage();
       await page.goto(base);
-      await page.fill('input[name="username"]', "operator");
-      await page.fill('input[name="password"]', "onemap");
-      await page.click('button[type="submit"]');
-      await page.waitForSelector('[data-testid="board"][data-ready="true"]');
+      await signInOnPage(page, "operator");
       expect(await page.locator('[data-testid="relay-down"]').count()).toBe(0);
 
       redis.kill("SIGKILL");
