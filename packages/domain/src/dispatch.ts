@@ -1,7 +1,7 @@
 // The pure rules of dispatch: incident lifecycle, ETA and ranking, graded response, posture, the
 // "133" case routing and duplicate detection. No I/O: the API feeds them rows and clocks.
 import type { AssignmentStatus, DutyRole, IncidentStatus, ReinforcementGroupKind, ResponseTier, UnitKind } from "@onemap/shared";
-import { ASSIGNMENT_STATUSES, OPEN_INCIDENT_STATUSES, STALE_FIX_MS } from "@onemap/shared/vocabulary";
+import { ASSIGNMENT_STATUSES, OPEN_INCIDENT_STATUSES, STALE_FIX_MS, tierRank } from "@onemap/shared/vocabulary";
 import { distanceMeters, type LatLon } from "./geo";
 
 // ---------------------------------------------------------------- lifecycle
@@ -113,9 +113,6 @@ export function rankUnits<C extends Candidate>(
 }
 
 // ---------------------------------------------------------------- graded response (DESIGN §3)
-
-export const TIER_ORDER: readonly ResponseTier[] = ["ROUTINE", "LEVEL_III", "LEVEL_II", "LEVEL_I"];
-export const tierRank = (tier: ResponseTier) => TIER_ORDER.indexOf(tier);
 
 /** who commands at a tier, looked up in today's roster */
 export const COMMANDING_DUTY_ROLE: Record<ResponseTier, DutyRole> = {

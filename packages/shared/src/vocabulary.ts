@@ -4,6 +4,11 @@
 
 /** 常态 → 三级 → 二级 → 一级 (highest). Order matters: it is the escalation order. */
 export const RESPONSE_TIERS = ["ROUTINE", "LEVEL_III", "LEVEL_II", "LEVEL_I"] as const;
+type TierName = (typeof RESPONSE_TIERS)[number];
+/** a tier's place in the escalation order (ROUTINE 0 … LEVEL_I 3) */
+export const tierRank = (tier: TierName): number => RESPONSE_TIERS.indexOf(tier);
+/** Level II and I: a response (or a county posture) at these tiers is announced across every board */
+export const isMajorTier = (tier: TierName): boolean => tierRank(tier) >= tierRank("LEVEL_II");
 export const PRIORITIES = ["P1", "P2", "P3", "P4"] as const;
 
 /** an incident's lifecycle (NEW → DISPATCHED → ON_SCENE → RESOLVED → CLOSED, or TRANSFERRED / CANCELLED) */

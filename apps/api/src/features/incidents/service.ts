@@ -15,7 +15,6 @@ import {
   routeCase,
   shiftAt,
   tierChange,
-  tierRank,
 } from "@onemap/domain";
 import {
   type CreateIncidentBody,
@@ -28,6 +27,7 @@ import {
   type ResponseTier,
   type SetIncidentStatusBody,
   type TransferDepartment,
+  tierRank,
 } from "@onemap/shared";
 import { type Actor, stationScope } from "../../actor";
 import type { Tx } from "../../database";

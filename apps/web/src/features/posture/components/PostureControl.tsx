@@ -1,6 +1,5 @@
 // The county posture at a glance (a banner at Level II and I); duty leaders change it with a reason.
-import type { ResponseTier } from "@onemap/shared";
-import { isOpenIncident, RESPONSE_TIERS } from "@onemap/shared/vocabulary";
+import { isMajorTier, isOpenIncident, tierRank } from "@onemap/shared/vocabulary";
 import { Alert, Button, Tag } from "antd";
 import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,8 +10,6 @@ import { ui } from "../../../ui/store";
 
 // the dialog (antd form and select) loads when a leader opens it, not with the board
 const PostureDialog = lazy(() => import("./PostureDialog").then((m) => ({ default: m.PostureDialog })));
-
-const rank = (tier: ResponseTier) => RESPONSE_TIERS.indexOf(tier);
 
 export function PostureTag({ canChange }: { canChange: boolean }) {
   const { t } = useTranslation();
@@ -46,12 +43,12 @@ export function PostureBanner() {
   const under = useLive((s) => s.posture?.grids.filter((g) => g.underMinimum).length ?? 0);
   const incidents = useLive((s) => s.incidents);
   const major = Object.values(incidents)
-    .filter((i) => isOpenIncident(i) && (i.tier === "LEVEL_I" || i.tier === "LEVEL_II"))
-    .sort((a, b) => rank(b.tier) - rank(a.tier));
-  const countyRaised = posture && (posture.level === "LEVEL_I" || posture.level === "LEVEL_II");
+    .filter((i) => isOpenIncident(i) && isMajorTier(i.tier))
+    .sort((a, b) => tierRank(b.tier) - tierRank(a.tier));
+  const countyRaised = posture && isMajorTier(posture.level);
   if (!countyRaised && major.length === 0) return null;
   const levels = [...(countyRaised ? [posture.level] : []), ...major.map((i) => i.tier)];
-  const top = levels.reduce((a, b) => (rank(b) > rank(a) ? b : a));
+  const top = levels.reduce((a, b) => (tierRank(b) > tierRank(a) ? b : a));
   return (
     <Alert
       banner
