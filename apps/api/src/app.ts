@@ -16,6 +16,8 @@ import { boardRoutes } from "./features/board/routes";
 import { createBoardService } from "./features/board/service";
 import { cameraRoutes } from "./features/cameras/routes";
 import { createCameraService } from "./features/cameras/service";
+import { countyRoutes } from "./features/county/routes";
+import { createCountyService } from "./features/county/service";
 import { deviceRoutes } from "./features/devices/routes";
 import { createDeviceService } from "./features/devices/service";
 import { dutyRoutes } from "./features/duty/routes";
@@ -206,6 +208,7 @@ export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logg
     }),
   });
   await app.register(boardRoutes, { board: createBoardService({ db, duty, posture }) });
+  await app.register(countyRoutes, { county: createCountyService({ db, audit, gridsChanged: () => grids.reload() }) });
   await app.register(webPlugin, { distDir: config.WEB_DIST });
   return app;
 }

@@ -98,6 +98,11 @@ describe("fuzzing every route", () => {
       "DailyCounter",
       "UnitPosition",
       "IdempotencyKey",
+      "Station",
+      "Officer",
+      "Grid",
+      "ReinforcementGroup",
+      "UnitMember",
     ];
     const { rows } = await import("pg").then(async ({ default: pg }) => {
       const client = new pg.Client({ connectionString: t.url });

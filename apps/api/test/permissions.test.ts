@@ -46,6 +46,8 @@ describe("the permission matrix", () => {
     ],
     // administrators take units out of service for maintenance
     ["PUT", "/api/units/un-dc-car-1/status", () => ({ status: "BUSY", version: 0 }), ["operator", "leader", "chief", "admin"]],
+    // the county workbook (an administrator's JSON is refused as 415: the import takes a multipart file, county.test.ts)
+    ["POST", "/api/county/import", () => ({}), ["admin"]],
   ];
 
   for (const [method, route, body, allowed] of writes) {
@@ -67,6 +69,15 @@ describe("the permission matrix", () => {
           expect(res.statusCode).toBe(403);
           expect(await t.db.incidentEvent.count()).toBe(events);
         }
+      });
+    }
+  }
+
+  for (const route of ["/api/county/export", "/api/county/template"]) {
+    for (const role of ALL) {
+      it(`GET ${route} as ${role}: ${role === "admin" ? "allowed" : "403"}`, async () => {
+        const res = await t.app.inject({ method: "GET", url: route, headers: { cookie: cookies[role] } });
+        expect(res.statusCode).toBe(role === "admin" ? 200 : 403);
       });
     }
   }

@@ -1,5 +1,6 @@
 export * from "./auth";
 export * from "./common";
+export * from "./county";
 export * from "./devices";
 export * from "./enums";
 export * from "./errors";

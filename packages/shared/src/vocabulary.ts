@@ -145,6 +145,9 @@ export const ERROR_CODES = [
   "unit_busy_elsewhere",
   "unit_unavailable",
   "units_unavailable",
+  // the county workbook
+  "workbook_invalid",
+  "workbook_unreadable",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -25,7 +25,8 @@ type AuditAction =
   | "device.registered"
   | "device.token_rotated"
   | "device.removed"
-  | "gateway.created";
+  | "gateway.created"
+  | "county.import";
 
 export interface AuditInput {
   /** who did it: a signed-in actor, or a name alone (a failed sign-in), or nobody (the system) */
