@@ -247,6 +247,12 @@ describe("the county workbook", () => {
     expect(await countyRows(t.db)).toBe(before);
   });
 
+  it("refuses a file over 20 MB with a 413, unread", async () => {
+    const res = await upload(t.app, admin, Buffer.alloc(20 * 1024 * 1024 + 1));
+    expect(res.status).toBe(413);
+    expect(res.body.code).toBe("payload_too_large");
+  });
+
   it("is for administrators only: 403 for the other roles, 401 without a session", async () => {
     const before = await countyRows(t.db);
     for (const role of ["operator", "leader", "chief"]) {
