@@ -130,7 +130,7 @@ describe("fuzzing every route", () => {
         fc.constantFrom(...targets),
         fc.constantFrom(...Object.keys(cookies)),
         fc.dictionary(
-          fc.constantFrom("id", "step", "kind", "status", "from", "to", "near", "limit", "week", "key", "before", "grid"),
+          fc.constantFrom("id", "step", "kind", "status", "from", "to", "near", "limit", "week", "key", "before", "grid", "group", "actor"),
           nastyString,
           { maxKeys: 3 },
         ),

@@ -73,6 +73,20 @@ describe("the permission matrix", () => {
     }
   }
 
+  // the administrators' reads: everyone else is refused, and nothing of the audit goes out
+  for (const route of ["/api/audit", "/api/audit/export"]) {
+    for (const role of ALL) {
+      it(`GET ${route} as ${role}: ${role === "admin" ? "allowed" : "403"}`, async () => {
+        const res = await t.app.inject({ method: "GET", url: route, headers: { cookie: cookies[role] } });
+        expect(res.statusCode).toBe(role === "admin" ? 200 : 403);
+        if (role !== "admin") expect(res.body).not.toContain("auth.login");
+      });
+    }
+    it(`GET ${route} without a session is 401`, async () => {
+      expect((await t.app.inject({ method: "GET", url: route })).statusCode).toBe(401);
+    });
+  }
+
   for (const route of ["/api/county/export", "/api/county/template"]) {
     for (const role of ALL) {
       it(`GET ${route} as ${role}: ${role === "admin" ? "allowed" : "403"}`, async () => {

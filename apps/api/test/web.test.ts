@@ -44,6 +44,12 @@ describe("the built board", () => {
     const route = await t.app.inject({ url: "/incidents/123" });
     expect(route.headers["content-type"]).toContain("text/html");
     expect(route.headers["cache-control"]).toBe("no-cache");
+    // the administrators' area is the same page: the board decides who may see it
+    for (const url of ["/admin", "/admin/audit?group=signIn"]) {
+      const admin = await t.app.inject({ url });
+      expect(admin.statusCode, url).toBe(200);
+      expect(admin.body, url).toContain("/assets/index-Ab12Cd34.js");
+    }
     // an asset of an older build is gone: a 404, not the page (the board then reloads)
     const gone = await t.app.inject({ url: "/assets/index-Zz99Yy88.js" });
     expect(gone.statusCode).toBe(404);

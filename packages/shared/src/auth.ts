@@ -78,10 +78,59 @@ export type UserActionResult = z.infer<typeof UserActionResult>;
 
 // ---------------------------------------------------------------- audit
 
+/**
+ * Every action the audit records, with its group (what an administrator filters by) and its Chinese
+ * label (the export's and the board's; the English labels are in the admin area's catalogue).
+ */
+export const AUDIT_ACTIONS = {
+  "auth.login": { group: "signIn", label: "登录" },
+  "auth.login_failed": { group: "signIn", label: "登录失败" },
+  "auth.backoff": { group: "signIn", label: "登录受限（多次失败）" },
+  "auth.logout": { group: "signIn", label: "退出登录" },
+  "user.created": { group: "admin", label: "创建账号" },
+  "user.changed": { group: "admin", label: "修改账号" },
+  "user.disabled": { group: "admin", label: "停用账号" },
+  "user.enabled": { group: "admin", label: "启用账号" },
+  "user.unlocked": { group: "admin", label: "解除登录限制" },
+  "user.sessions_revoked": { group: "admin", label: "强制下线" },
+  "county.import": { group: "admin", label: "导入县局基础数据" },
+  "posture.changed": { group: "posture", label: "调整县局态势" },
+  "duty.changed": { group: "roster", label: "修改值班表" },
+  "unit.status": { group: "status", label: "修改警力状态" },
+  "camera.status": { group: "status", label: "修改视频点位状态" },
+  "device.registered": { group: "devices", label: "登记终端" },
+  "device.token_rotated": { group: "devices", label: "更换终端密钥" },
+  "device.removed": { group: "devices", label: "移除终端" },
+  "gateway.created": { group: "devices", label: "创建接入网关" },
+} as const satisfies Record<string, { group: AuditGroup; label: string }>;
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export const AUDIT_GROUPS = ["signIn", "admin", "posture", "roster", "status", "devices"] as const;
+export type AuditGroup = (typeof AUDIT_GROUPS)[number];
+/** the groups' Chinese labels (the export's and the board's) */
+export const AUDIT_GROUP_LABELS: Record<AuditGroup, string> = {
+  signIn: "登录",
+  admin: "系统管理",
+  posture: "县局态势",
+  roster: "值班表",
+  status: "警力与视频状态",
+  devices: "终端与网关",
+};
+
+/** the actions of a group, for a query by group */
+export const auditActionsOf = (group: AuditGroup): AuditAction[] =>
+  (Object.keys(AUDIT_ACTIONS) as AuditAction[]).filter((a) => AUDIT_ACTIONS[a].group === group);
+
+/** the newest entries an export holds at most (README: the audit) */
+export const AUDIT_EXPORT_MAX_ROWS = 50_000;
+
 export const AuditQuery = z
   .object({
     actor: z.string().trim().min(1).max(64).optional(),
+    /** one action (an unknown one finds nothing) */
     action: z.string().trim().min(1).max(64).optional(),
+    /** the actions of one group: sign-ins, administration, posture, roster, statuses, devices */
+    group: z.enum(AUDIT_GROUPS).optional(),
     targetType: z.string().trim().min(1).max(64).optional(),
     target: z.string().trim().min(1).max(64).optional(),
     from: IsoDateTime.optional(),
@@ -95,6 +144,10 @@ export const AuditQuery = z
   })
   .strict();
 export type AuditQuery = z.infer<typeof AuditQuery>;
+
+/** the same filters as the list, without its paging: the export holds every match, up to AUDIT_EXPORT_MAX_ROWS */
+export const AuditExportQuery = AuditQuery.omit({ before: true, limit: true });
+export type AuditExportQuery = z.infer<typeof AuditExportQuery>;
 
 export const AuditEntry = z.object({
   id: z.string(),

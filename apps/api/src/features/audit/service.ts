@@ -2,31 +2,10 @@
 // which address, what, before → after. Written in the same transaction as the change where there is
 // one; the runtime database role may only INSERT and SELECT here.
 import type { DbClient } from "@onemap/db";
-import type { AuditPage, AuditQuery } from "@onemap/shared";
+import { AUDIT_EXPORT_MAX_ROWS, type AuditAction, type AuditExportQuery, type AuditPage, type AuditQuery } from "@onemap/shared";
 import type { Actor } from "../../actor";
+import { auditWorkbook } from "./export";
 import { type AuditTx, createAuditRepository } from "./repository";
-
-/** the actions written; a stable vocabulary an administrator filters by */
-type AuditAction =
-  | "auth.login"
-  | "auth.login_failed"
-  | "auth.backoff"
-  | "auth.logout"
-  | "user.created"
-  | "user.changed"
-  | "user.disabled"
-  | "user.enabled"
-  | "user.unlocked"
-  | "user.sessions_revoked"
-  | "posture.changed"
-  | "duty.changed"
-  | "unit.status"
-  | "camera.status"
-  | "device.registered"
-  | "device.token_rotated"
-  | "device.removed"
-  | "gateway.created"
-  | "county.import";
 
 export interface AuditInput {
   /** who did it: a signed-in actor, or a name alone (a failed sign-in), or nobody (the system) */
@@ -78,6 +57,17 @@ export function createAuditService({ db }: { db: DbClient }) {
         })),
         nextBefore: rows.length > q.limit ? (page.at(-1)?.id.toString() ?? null) : null,
       };
+    },
+
+    /** The entries that match, newest first, as an .xlsx with Chinese headers: at most AUDIT_EXPORT_MAX_ROWS (the newest). */
+    async exportWorkbook(
+      q: AuditExportQuery,
+      now = new Date(),
+    ): Promise<{ filename: string; body: Buffer; rows: number; truncated: boolean }> {
+      const rows = await repo.listAuditEntries(q, AUDIT_EXPORT_MAX_ROWS + 1);
+      const truncated = rows.length > AUDIT_EXPORT_MAX_ROWS;
+      const kept = truncated ? rows.slice(0, AUDIT_EXPORT_MAX_ROWS) : rows;
+      return { ...(await auditWorkbook(kept, q, now, truncated)), rows: kept.length, truncated };
     },
   };
 }
