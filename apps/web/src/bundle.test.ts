@@ -26,9 +26,19 @@ describe("the board's first load", () => {
     expect(report.firstBytes).toBeLessThanOrEqual(1000 * 1024);
   });
 
-  it("leaves the camera player, playback, the incident form and the dialogs to load on demand", () => {
+  it("leaves the camera player, playback, the incident form, the dialogs and the admin area to load on demand", () => {
     const first = report.firstFiles.join(" ");
-    for (const lazy of ["hls", "TrackPlayback", "CameraPanel", "IncidentForm", "UnitCard", "TierDialog", "PostureDialog", "ActionDialog"])
+    for (const lazy of [
+      "hls",
+      "TrackPlayback",
+      "CameraPanel",
+      "IncidentForm",
+      "UnitCard",
+      "TierDialog",
+      "PostureDialog",
+      "ActionDialog",
+      "AdminArea",
+    ])
       expect(first).not.toContain(lazy);
     expect(report.lazyBytes).toBeGreaterThan(0);
   });

@@ -1,10 +1,11 @@
-// Providers (TanStack Query, antd in the chosen language, i18next), then sign-in or the board. A 401
-// anywhere returns to sign-in; the half-typed incident stays in the UI store and comes back after.
+// Providers (TanStack Query, antd in the chosen language, i18next), then sign-in, the board, or (for an
+// administrator at /admin) the administrators' area, loaded only when opened. A 401 anywhere returns to
+// sign-in; the half-typed incident stays in the UI store and comes back after.
 import { QueryClient, QueryClientProvider, useQueryClient } from "@tanstack/react-query";
 import { App as AntApp, ConfigProvider, Spin } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, setUnauthorizedHandler } from "../api/client";
 import { forgetSession, useMe } from "../features/auth/api/me";
@@ -14,6 +15,10 @@ import { connectBoard } from "../realtime/socket";
 import { Board } from "./Board";
 import { boardQueries } from "./board-queries";
 import "./board.css";
+import { isAdminPath, navigate, usePath } from "./path";
+
+const AdminArea = lazy(() => import("../features/admin/components/AdminArea").then((m) => ({ default: m.AdminArea })));
+const toBoard = () => navigate("/");
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -25,6 +30,8 @@ function Gate() {
   const client = useQueryClient();
   const me = useMe();
   const [expired, setExpired] = useState(false);
+  const path = usePath();
+  const isAdmin = me.data?.role === "ADMIN";
 
   useEffect(() => {
     setUnauthorizedHandler(() => {
@@ -38,8 +45,19 @@ function Gate() {
     return connectBoard(client, boardQueries);
   }, [me.data, client]);
 
+  // /admin is the administrators' alone: anyone else is shown the board, at its own address
+  useEffect(() => {
+    if (me.data && !isAdmin && isAdminPath(path)) navigate("/", { replace: true });
+  }, [me.data, isAdmin, path]);
+
   if (me.isPending) return <Spin fullscreen />;
   if (!me.data) return <SignIn expired={expired} />;
+  if (isAdmin && isAdminPath(path))
+    return (
+      <Suspense fallback={<Spin fullscreen />}>
+        <AdminArea me={me.data} onBoard={toBoard} key={me.data.id} />
+      </Suspense>
+    );
   return <Board me={me.data} key={me.data.id} />;
 }
 

@@ -23,6 +23,7 @@ import { feedSilenceMs, feedStarted } from "../realtime/positions";
 import { useLive } from "../realtime/store";
 import { ui, useUi } from "../ui/store";
 import { useNow } from "../ui/useNow";
+import { ADMIN_PATH, navigate } from "./path";
 
 // Loaded on demand, not with the board: the camera player (hls.js), track playback (date pickers,
 // slider), the unit card and the shortcuts help.
@@ -155,6 +156,22 @@ export function Board({ me }: { me: Me }) {
           <Button size="small" ghost onClick={() => ui.openPlayback(null)} data-testid="playback-open">
             {t("playback.open")}
           </Button>
+          {me.role === "ADMIN" && (
+            <Button
+              size="small"
+              ghost
+              href={ADMIN_PATH}
+              onClick={(e) => {
+                // a new tab or window (modifier keys) opens /admin as a link does
+                if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+                e.preventDefault();
+                navigate(ADMIN_PATH);
+              }}
+              data-testid="admin-open"
+            >
+              {t("app.admin")}
+            </Button>
+          )}
           <Button size="small" ghost onClick={() => ui.setHelp(true)} title="?">
             {t("app.help")} (?)
           </Button>

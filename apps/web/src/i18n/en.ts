@@ -2,7 +2,7 @@ import type { Messages } from "./zh-CN";
 
 // English: the same keys as zh-CN.ts (the type makes a missing one a compile error).
 export const en: Messages = {
-  app: { name: "onemap", signOut: "Sign out", language: "中文", languageTitle: "切换到中文", help: "Shortcuts" },
+  app: { name: "onemap", signOut: "Sign out", language: "中文", languageTitle: "切换到中文", help: "Shortcuts", admin: "Admin" },
   signIn: {
     title: "onemap · Sign in",
     username: "Username",

@@ -52,10 +52,19 @@ export function categoryLabel(category: string): string {
 
 export { i18n };
 
+/**
+ * The namespaces an area loaded on demand adds with addResourceBundle (the admin area's `admin`). Each
+ * declares its catalogue here by augmentation, from its own folder, so its keys are checked too while
+ * this layer imports no feature.
+ * @public
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging in the areas loaded on demand
+export interface LazyNamespaces {}
+
 declare module "i18next" {
   interface CustomTypeOptions {
     // keys passed to t() are checked against the Chinese messages (en.ts has the same shape)
-    resources: { translation: import("./zh-CN").Messages };
+    resources: { translation: import("./zh-CN").Messages } & LazyNamespaces;
     returnNull: false;
   }
 }

@@ -8,7 +8,7 @@ const categories = Object.fromEntries(Object.entries(INCIDENT_CATEGORIES).map(([
 >;
 
 export const zhCN = {
-  app: { name: "onemap 一图指挥", signOut: "退出", language: "EN", languageTitle: "Switch to English", help: "快捷键" },
+  app: { name: "onemap 一图指挥", signOut: "退出", language: "EN", languageTitle: "Switch to English", help: "快捷键", admin: "管理" },
   signIn: {
     title: "一图指挥 · 登录",
     username: "用户名",
