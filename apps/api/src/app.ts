@@ -134,7 +134,7 @@ export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logg
   const grids = new GridCache(positions, { refreshMs: 60_000, onError });
   const duty = createDutyService({ db, audit });
   const incidentRepository = createIncidentRepository({ db, reads });
-  const incidents = createIncidentService({ repository: incidentRepository, events, locateGrid: (point) => grids.locate(point) });
+  const incidents = createIncidentService({ repository: incidentRepository, events, audit, locateGrid: (point) => grids.locate(point) });
   const recommendations = createRecommendationService({ repository: incidentRepository });
   const dispatch = createDispatchService({ repository: incidentRepository, events });
   const pipeline = new PositionPipeline(positions, events, {

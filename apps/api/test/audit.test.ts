@@ -59,8 +59,8 @@ describe("the audit, filtered and exported", () => {
 
   it("refuses a group it does not know, and a parameter it does not take, with a code", async () => {
     for (const url of [
-      "/api/audit?group=tiers",
-      "/api/audit/export?group=tiers",
+      "/api/audit?group=weather",
+      "/api/audit/export?group=weather",
       "/api/audit/export?limit=5",
       "/api/audit/export?from=yesterday",
     ]) {
@@ -146,5 +146,51 @@ describe("the audit, filtered and exported", () => {
     expect(data[0]?.[8]).toBe(`u-${AUDIT_EXPORT_MAX_ROWS + 5}`);
     expect(data.at(-1)?.[8]).toBe("u-6");
     expect(notes.已截断).toContain(String(AUDIT_EXPORT_MAX_ROWS));
+  });
+});
+
+describe("a tier change in the audit", () => {
+  let t: TestContext;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it("records who raised which incident to which tier, from where, with the reason — and a refused change records nothing", async () => {
+    const operator = await login(t.app, "operator");
+    const leader = await login(t.app, "leader");
+    const admin = await login(t.app, "admin");
+    const created = await t.app.inject({
+      method: "POST",
+      url: "/api/incidents",
+      headers: { cookie: operator },
+      payload: { category: "robbery", lat: 31.03, lon: 106.42 },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const incident = created.json() as { id: string; number: string };
+    const setTier = (tier: string) =>
+      t.app.inject({
+        method: "POST",
+        url: `/api/incidents/${incident.id}/tier`,
+        headers: { cookie: leader, "x-forwarded-for": "10.1.2.3" },
+        payload: { tier, reason: "持刀抢劫，嫌疑人在逃" },
+      });
+    expect((await setTier("LEVEL_II")).statusCode).toBe(200);
+    // the same tier again is refused (409): no second entry
+    expect((await setTier("LEVEL_II")).statusCode).toBe(409);
+    const res = await t.app.inject({ method: "GET", url: "/api/audit?group=tiers", headers: { cookie: admin } });
+    expect(res.statusCode, res.body).toBe(200);
+    const entries = res.json().entries as AuditEntry[];
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      action: "incident.tier_changed",
+      actorName: "leader",
+      targetType: "incident",
+      targetId: incident.number,
+      before: { tier: "ROUTINE" },
+      after: { tier: "LEVEL_II", reason: "持刀抢劫，嫌疑人在逃" },
+    });
   });
 });

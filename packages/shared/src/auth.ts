@@ -94,6 +94,7 @@ export const AUDIT_ACTIONS = {
   "user.unlocked": { group: "admin", label: "解除登录限制" },
   "user.sessions_revoked": { group: "admin", label: "强制下线" },
   "county.import": { group: "admin", label: "导入县局基础数据" },
+  "incident.tier_changed": { group: "tiers", label: "调整警情响应等级" },
   "posture.changed": { group: "posture", label: "调整县局态势" },
   "duty.changed": { group: "roster", label: "修改值班表" },
   "unit.status": { group: "status", label: "修改警力状态" },
@@ -105,12 +106,13 @@ export const AUDIT_ACTIONS = {
 } as const satisfies Record<string, { group: AuditGroup; label: string }>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
-export const AUDIT_GROUPS = ["signIn", "admin", "posture", "roster", "status", "devices"] as const;
+export const AUDIT_GROUPS = ["signIn", "admin", "tiers", "posture", "roster", "status", "devices"] as const;
 export type AuditGroup = (typeof AUDIT_GROUPS)[number];
 /** the groups' Chinese labels (the export's and the board's) */
 export const AUDIT_GROUP_LABELS: Record<AuditGroup, string> = {
   signIn: "登录",
   admin: "系统管理",
+  tiers: "响应等级",
   posture: "县局态势",
   roster: "值班表",
   status: "警力与视频状态",
@@ -129,7 +131,7 @@ export const AuditQuery = z
     actor: z.string().trim().min(1).max(64).optional(),
     /** one action (an unknown one finds nothing) */
     action: z.string().trim().min(1).max(64).optional(),
-    /** the actions of one group: sign-ins, administration, posture, roster, statuses, devices */
+    /** the actions of one group: sign-ins, administration, incident tiers, posture, roster, statuses, devices */
     group: z.enum(AUDIT_GROUPS).optional(),
     targetType: z.string().trim().min(1).max(64).optional(),
     target: z.string().trim().min(1).max(64).optional(),

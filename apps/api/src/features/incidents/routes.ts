@@ -178,7 +178,7 @@ export const incidentRoutes: FastifyPluginAsyncZod<{
         response: { 200: Incident, ...errors },
       },
     },
-    async (req) => incidents.setTier(actorOf(req), req.params.id, req.body.tier, req.body.reason),
+    async (req) => incidents.setTier(actorOf(req), req.params.id, req.body.tier, req.body.reason, req.ip),
   );
   app.post(
     "/api/incidents/:id/escalation-request",

@@ -33,6 +33,7 @@ import { type Actor, stationScope } from "../../actor";
 import type { Tx } from "../../database";
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from "../../errors";
 import type { BoardEvents } from "../../plugins/board-events";
+import type { AuditService } from "../audit/service";
 import { type IncidentRow, toIncident } from "./mappers";
 import { holder } from "./recommendations";
 import type { IncidentRepository, ReleasedUnit } from "./repository";
@@ -60,12 +61,14 @@ function callStart(given: string | undefined, at: Date): Date {
 export interface IncidentDeps {
   repository: IncidentRepository;
   events: Pick<BoardEvents, "incidentCreated" | "incidentUpdated" | "unitStatus" | "tierChanged">;
+  /** a tier change is also in the audit (who raised a county's response, from where), in the same transaction */
+  audit: Pick<AuditService, "record">;
   /** the patrol grid that holds a point (the grid cache), or null outside them all */
   locateGrid: (point: { lat: number; lon: number }) => Promise<{ id: string; stationId: string } | null>;
   now?: () => Date;
 }
 
-export function createIncidentService({ repository, events, locateGrid, now = () => new Date() }: IncidentDeps) {
+export function createIncidentService({ repository, events, audit, locateGrid, now = () => new Date() }: IncidentDeps) {
   async function load(actor: Actor, id: string, tx?: Tx): Promise<IncidentRow> {
     const row = await repository.load(stationScope(actor), id, tx);
     if (!row) throw new NotFoundError("incident");
@@ -288,7 +291,7 @@ export function createIncidentService({ repository, events, locateGrid, now = ()
     },
 
     /** Duty leaders set the tier: who commands, which groups come in; recorded and broadcast. */
-    async setTier(actor: Actor, id: string, tier: ResponseTier, reason: string): Promise<Incident> {
+    async setTier(actor: Actor, id: string, tier: ResponseTier, reason: string, ip: string | null = null): Promise<Incident> {
       const at = now();
       const commander = holder(await repository.roster(chinaDate(at), shiftAt(at)), COMMANDING_DUTY_ROLE[tier]);
       const { row, change } = await repository.transaction(async (tx) => {
@@ -313,6 +316,18 @@ export function createIncidentService({ repository, events, locateGrid, now = ()
           },
           reason,
         });
+        await audit.record(
+          {
+            actor,
+            ip,
+            action: "incident.tier_changed",
+            targetType: "incident",
+            targetId: row.number,
+            before: { tier: row.tier },
+            after: { tier, reason, commandingOfficer: commander?.name ?? null },
+          },
+          tx,
+        );
         return { row: await load(actor, id, tx), change };
       });
       const incident = toIncident(row);

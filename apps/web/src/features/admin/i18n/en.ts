@@ -27,6 +27,7 @@ export const adminEn: AdminMessages = {
   groups: {
     signIn: "Sign-ins",
     admin: "Administration",
+    tiers: "Incident tiers",
     posture: "County posture",
     roster: "Duty roster",
     status: "Unit and camera status",
@@ -43,6 +44,7 @@ export const adminEn: AdminMessages = {
       sessions_revoked: "Sessions ended",
     },
     county: { import: "County data imported" },
+    incident: { tier_changed: "Incident tier changed" },
     posture: { changed: "County posture changed" },
     duty: { changed: "Duty roster changed" },
     unit: { status: "Unit status changed" },
@@ -60,5 +62,6 @@ export const adminEn: AdminMessages = {
     device: "Device",
     gateway: "Gateway",
     county: "County data",
+    incident: "Incident",
   },
 };

@@ -47,6 +47,7 @@ export const adminZhCN = {
     device: "终端",
     gateway: "接入网关",
     county: "县局基础数据",
+    incident: "警情",
   },
 };
 
