@@ -208,7 +208,7 @@ export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logg
     }),
   });
   await app.register(boardRoutes, { board: createBoardService({ db, duty, posture }) });
-  await app.register(countyRoutes, { county: createCountyService({ db, audit, gridsChanged: () => grids.reload() }) });
+  await app.register(countyRoutes, { county: createCountyService({ db, audit, gridsChanged: () => grids.reload(), events }) });
   await app.register(webPlugin, { distDir: config.WEB_DIST });
   return app;
 }

@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureAdmin } from "../src/features/auth/service";
 import { buildTestApp, login, type TestApp, type TestContext } from "./helpers";
+import { connectBoard, waitForEvent } from "./realtime-helpers";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const SHEET_NAMES = ["派出所及内设机构", "警员", "巡区网格", "增援力量", "作战单元", "视频监控", "设备"];
@@ -309,5 +310,39 @@ describe("the county workbook", () => {
         expect(rows(again), name).toEqual(rows(original));
       }
     });
+  });
+});
+
+describe("an import and the open boards", () => {
+  let t: TestContext;
+  let base = "";
+  beforeAll(async () => {
+    t = await buildTestApp();
+    base = await t.app.listen({ host: "127.0.0.1", port: 0 });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it("tells every board to reload when an import changed something, and nothing when it changed nothing", async () => {
+    const admin = await login(t.app, "admin");
+    const { socket } = await connectBoard(base, await login(t.app, "chief"));
+    try {
+      const exported = await download(t.app, admin, "export");
+      const heard: unknown[] = [];
+      socket.on("county:changed", (e) => void heard.push(e));
+      // the same county back: nothing changed, no board reloads
+      expect((await upload(t.app, admin, exported)).status).toBe(200);
+      const workbook = await load(exported);
+      cell(sheetOf(workbook, "视频监控"), 2, "名称").value = "天网-改名测试";
+      const changed = waitForEvent(socket, "county:changed", 5000);
+      const answer = await upload(t.app, admin, await save(workbook));
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      expect(answer.body.cameras.updated).toBe(1);
+      expect((await changed).at).toMatch(/^\d{4}-\d\d-\d\dT/);
+      expect(heard).toHaveLength(1);
+    } finally {
+      socket.disconnect();
+    }
   });
 });

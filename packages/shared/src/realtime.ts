@@ -48,6 +48,10 @@ export const CameraStatusEvent = z.object({
 });
 export type CameraStatusEvent = z.infer<typeof CameraStatusEvent>;
 
+/** The county's resources changed in bulk (a workbook import): every board reloads its snapshot. */
+export const CountyChangedEvent = z.object({ at: IsoDateTime });
+export type CountyChangedEvent = z.infer<typeof CountyChangedEvent>;
+
 /** Sent on every connection. `recovered: false` means missed events are gone: reload GET /api/board. */
 export const BoardHello = z.object({
   recovered: z.boolean(),
@@ -82,6 +86,7 @@ export interface BoardServerEvents {
   "tier:changed": (event: TierChangedEvent) => void;
   "posture:changed": (posture: PostureDetail) => void;
   "camera:status": (event: CameraStatusEvent) => void;
+  "county:changed": (event: CountyChangedEvent) => void;
   "relay:status": (event: RelayStatus) => void;
 }
 

@@ -4,6 +4,7 @@
 import type {
   AssignmentView,
   CameraStatusEvent,
+  CountyChangedEvent,
   GeofenceEventPayload,
   Incident,
   PositionRow,
@@ -57,6 +58,11 @@ export function createBoardEvents(realtime: Omit<Realtime, "disconnectSession" |
 
     cameraStatus(event: CameraStatusEvent): void {
       realtime.emitScoped("camera:status", event, [event.stationId]);
+    },
+
+    /** stations, units, cameras… changed in bulk: every board reloads its snapshot (each its own scope) */
+    countyChanged(event: CountyChangedEvent): void {
+      realtime.emitAll("county:changed", event);
     },
 
     /** the county's posture: the county room hears every grid, each station's room only its own grids */

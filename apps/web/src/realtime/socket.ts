@@ -145,6 +145,12 @@ export function connectBoard(client: QueryClient, queries: BoardQueries): () => 
     else if (!socket.active) later(() => socket.connect(), 2000 + Math.random() * 2000);
   });
   on("units:positions", (frame) => applyFrame(frame.units));
+  socket.on("county:changed", () => {
+    if (closed) return;
+    // stations, units, cameras or grids changed in bulk (an import): the snapshot is stale as a whole
+    invalidate(keys.recommendations, keys.stats);
+    void reload();
+  });
   socket.on("relay:status", (status) => {
     if (closed) return;
     live.setRelay(status.ok);

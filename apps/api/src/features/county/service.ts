@@ -6,6 +6,7 @@ import type { DbClient } from "@onemap/db";
 import type { CountyImportResult, WorkbookIssue } from "@onemap/shared";
 import { isUniqueViolation } from "../../database";
 import { ConflictError } from "../../errors";
+import type { BoardEvents } from "../../plugins/board-events";
 import type { AuditInput, AuditService } from "../audit/service";
 import { planImport } from "./plan";
 import { type CountySnapshot, createCountyRepository } from "./repository";
@@ -84,9 +85,14 @@ export function createCountyService({
   db,
   audit,
   gridsChanged = async () => {},
+  events,
+  now = () => new Date(),
 }: {
   db: DbClient;
   audit: AuditService;
+  /** the boards, told to reload after an import that changed something (none from the command line) */
+  events?: Pick<BoardEvents, "countyChanged">;
+  now?: () => Date;
   /** told after an import changed grids (the grid cache reloads at once instead of within its refresh) */
   gridsChanged?: () => Promise<void>;
 }) {
@@ -129,6 +135,8 @@ export function createCountyService({
         throw error;
       }
       if (outcome.ok && (outcome.result.grids.created > 0 || outcome.result.grids.updated > 0)) await gridsChanged();
+      if (outcome.ok && Object.values(outcome.result).some((c) => c.created > 0 || c.updated > 0))
+        events?.countyChanged({ at: now().toISOString() });
       return outcome;
     },
   };
