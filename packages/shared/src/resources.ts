@@ -26,6 +26,8 @@ export const Station = z.object({
   lon: Longitude,
   address: z.string().nullable(),
   phone: z.string().nullable(),
+  /** when an administrator retired it (null: in service); retired ones appear only where history or `?retired=true` asks */
+  retiredAt: IsoDateTime.nullable().optional(),
 });
 export type Station = z.infer<typeof Station>;
 
@@ -37,6 +39,8 @@ export const Grid = z.object({
   owner: z.object({ id: Id, name: z.string(), phone: z.string().nullable() }).nullable(),
   polygon: GeoJsonPolygon,
   center: z.object({ lat: Latitude, lon: Longitude }),
+  /** when an administrator retired it (null: in service); retired ones appear only where history or `?retired=true` asks */
+  retiredAt: IsoDateTime.nullable().optional(),
 });
 export type Grid = z.infer<typeof Grid>;
 
@@ -50,6 +54,8 @@ export const Officer = z.object({
   title: z.string().nullable(),
   phone: z.string().nullable(),
   stationId: Id,
+  /** when an administrator retired it (null: in service); retired ones appear only where history or `?retired=true` asks */
+  retiredAt: IsoDateTime.nullable().optional(),
 });
 export type Officer = z.infer<typeof Officer>;
 
@@ -80,6 +86,8 @@ export const Unit = z.object({
   reinforcementGroup: ReinforcementGroupKind.nullable(),
   lastFix: LastFix.nullable(),
   version: z.number().int(),
+  /** when an administrator retired it (null: in service); retired ones appear only where history or `?retired=true` asks */
+  retiredAt: IsoDateTime.nullable().optional(),
 });
 export type Unit = z.infer<typeof Unit>;
 
@@ -94,6 +102,8 @@ export const Camera = z.object({
   streamUrl: z.string().nullable(),
   gridId: Id.nullable(),
   stationId: Id,
+  /** when an administrator retired it (null: in service); retired ones appear only where history or `?retired=true` asks */
+  retiredAt: IsoDateTime.nullable().optional(),
 });
 export type Camera = z.infer<typeof Camera>;
 
@@ -164,8 +174,26 @@ const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
     )
     .pipe(z.array(item).min(1));
 
-export const StationsQuery = z.object({ kind: StationKind.optional() }).strict();
-export const GridsQuery = z.object({ station: Id.optional() }).strict();
+export const StationsQuery = z
+  .object({
+    kind: StationKind.optional(),
+    /** true: retired ones too (each says when it was retired) */
+    retired: z
+      .enum(["true", "false"])
+      .transform((v) => v === "true")
+      .optional(),
+  })
+  .strict();
+export const GridsQuery = z
+  .object({
+    station: Id.optional(),
+    /** true: retired ones too (each says when it was retired) */
+    retired: z
+      .enum(["true", "false"])
+      .transform((v) => v === "true")
+      .optional(),
+  })
+  .strict();
 export const OfficersQuery = z
   .object({
     station: Id.optional(),
@@ -176,6 +204,11 @@ export const OfficersQuery = z
       .optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(500),
     offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    /** true: retired ones too (each says when it was retired) */
+    retired: z
+      .enum(["true", "false"])
+      .transform((v) => v === "true")
+      .optional(),
   })
   .strict();
 export const UnitsQuery = z
@@ -185,6 +218,11 @@ export const UnitsQuery = z
     grid: Id.optional(),
     station: Id.optional(),
     near: NearQuery.optional(),
+    /** true: retired ones too (each says when it was retired) */
+    retired: z
+      .enum(["true", "false"])
+      .transform((v) => v === "true")
+      .optional(),
   })
   .strict();
 export const CamerasQuery = z
@@ -194,6 +232,11 @@ export const CamerasQuery = z
     grid: Id.optional(),
     station: Id.optional(),
     near: NearQuery.optional(),
+    /** true: retired ones too (each says when it was retired) */
+    retired: z
+      .enum(["true", "false"])
+      .transform((v) => v === "true")
+      .optional(),
   })
   .strict();
 export type UnitsQuery = z.output<typeof UnitsQuery>;

@@ -145,6 +145,7 @@ export const ERROR_CODES = [
   "unit_busy_elsewhere",
   "unit_unavailable",
   "units_unavailable",
+  "unit_retired",
   // the county workbook
   "workbook_invalid",
   "workbook_unreadable",

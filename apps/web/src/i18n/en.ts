@@ -325,6 +325,7 @@ export const en: Messages = {
       unit_busy_elsewhere: "{{callsign}} is busy on an incident elsewhere",
       unit_unavailable: "{{callsign}} is not available ({{statusLabel}})",
       units_unavailable: "Some of these units are no longer available: see the refreshed recommendations",
+      unit_retired: "{{callsign}} is retired: it can no longer be dispatched",
       workbook_invalid: "The workbook has errors (listed by sheet, row and column): nothing was imported",
       workbook_unreadable: "This file is not an Excel workbook (.xlsx): nothing was imported",
     },

@@ -291,6 +291,7 @@ export const zhCN = {
       unit_busy_elsewhere: "{{callsign}} 正在处置其他辖区的警情",
       unit_unavailable: "{{callsign}} 当前不可派（{{statusLabel}}）",
       units_unavailable: "所选警力中有已不可派的，请看刷新后的推荐",
+      unit_retired: "{{callsign}} 已停用，不能再派出",
       workbook_invalid: "工作簿有错误（按工作表、行、列列出），未导入任何数据",
       workbook_unreadable: "该文件不是 Excel 工作簿（.xlsx），未导入任何数据",
     } satisfies Record<ErrorCode, string>,

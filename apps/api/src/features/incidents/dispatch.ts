@@ -74,12 +74,13 @@ export function createDispatchService({ repository, events, now = () => new Date
     tx: Parameters<Parameters<DispatchDeps["repository"]["transaction"]>[0]>[0],
     scope: string | null,
     taken: readonly string[],
-    visible: readonly { id: string; callsign: string; status: UnitStatus }[],
+    visible: readonly { id: string; callsign: string; status: UnitStatus; retiredAt: Date | null }[],
   ) {
     return Promise.all(
       taken.map(async (unitId): Promise<{ text: string; code: ErrorCode; params: Record<string, string> }> => {
         const unit = visible.find((u) => u.id === unitId);
         const callsign = unit?.callsign ?? unitId;
+        if (unit?.retiredAt) return { text: `unit ${callsign} is retired`, code: "unit_retired", params: { callsign } };
         const active = await repository.activeAssignmentOf(tx, unitId);
         if (active && scope !== null && active.incident.stationId !== scope) {
           // a chief learns nothing of another station's incident or who sent the unit there

@@ -203,17 +203,18 @@ export function createIncidentRepository({ db, reads }: { db: DbClient; reads: p
       });
     },
 
-    /** the claim: only available units the scope may see */
+    /** the claim: only available, unretired units the scope may see */
     claimUnits(tx: Tx, scope: string | null, unitIds: readonly string[]) {
       return tx.$queryRaw<{ id: string; callsign: string; status: UnitStatus; version: number; homeStationId: string }[]>`
           UPDATE "Unit" SET status = 'DISPATCHED', version = version + 1, "updatedAt" = now()
-           WHERE id = ANY(${unitIds}::text[]) AND status = 'AVAILABLE' AND (${scope}::text IS NULL OR "homeStationId" = ${scope})
+           WHERE id = ANY(${unitIds}::text[]) AND status = 'AVAILABLE' AND "retiredAt" IS NULL
+             AND (${scope}::text IS NULL OR "homeStationId" = ${scope})
        RETURNING id, callsign, status, version, "homeStationId"`;
     },
     visibleUnits(tx: Tx, scope: string | null, unitIds: readonly string[]) {
       return tx.unit.findMany({
         where: { id: { in: [...unitIds] }, ...(scope ? { homeStationId: scope } : {}) },
-        select: { id: true, callsign: true, status: true },
+        select: { id: true, callsign: true, status: true, retiredAt: true },
       });
     },
     /** the unit's assignment in progress, with its incident and who sent it */
@@ -290,7 +291,7 @@ export function createIncidentRepository({ db, reads }: { db: DbClient; reads: p
         `SELECT u.id, u.kind::text AS kind, u."homeStationId", u."gridId", u."lastLat" AS lat, u."lastLon" AS lon,
                 (extract(epoch FROM u."lastFixAt") * 1000)::float8 AS "lastFixAtMs", rg.kind::text AS "group"
            FROM "Unit" u LEFT JOIN "ReinforcementGroup" rg ON rg.id = u."reinforcementGroupId"
-          WHERE u.status = 'AVAILABLE' AND u."lastLat" IS NOT NULL AND u."lastLon" IS NOT NULL AND u."lastFixAt" IS NOT NULL
+          WHERE u.status = 'AVAILABLE' AND u."retiredAt" IS NULL AND u."lastLat" IS NOT NULL AND u."lastLon" IS NOT NULL AND u."lastFixAt" IS NOT NULL
             AND ($1::text IS NULL OR u."homeStationId" = $1)`,
         [scope],
       );

@@ -76,7 +76,7 @@ SELECT (SELECT count(*) FROM inserted)::int AS inserted,
        coalesce((SELECT json_agg(moved) FROM moved WHERE ("gridId" IS NOT NULL AND status = 'AVAILABLE') OR status = 'EN_ROUTE'), '[]'::json) AS moved`;
 
 const DEVICE_SQL = `SELECT d.id, d.identifier, d."tokenHash", u.id AS "unitId", u.callsign, u."homeStationId"
-                      FROM "Device" d JOIN "Unit" u ON u.id = d."unitId"`;
+                      FROM "Device" d JOIN "Unit" u ON u.id = d."unitId" AND u."retiredAt" IS NULL`;
 
 const TRACK_RANGE = `"unitId" = $1 AND "fixAt" >= $2::timestamptz AND "fixAt" < $3::timestamptz`;
 const TRACK_COLUMNS = `"fixAt" AS at, lat, lon, speed, heading`;

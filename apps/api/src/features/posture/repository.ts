@@ -16,14 +16,14 @@ export function createPostureRepository(db: DbClient) {
     /** `stationId`: only that station's grids */
     listUrbanGrids: (stationId: string | null) =>
       db.grid.findMany({
-        where: { station: { urban: true }, ...(stationId ? { stationId } : {}) },
+        where: { retiredAt: null, station: { urban: true }, ...(stationId ? { stationId } : {}) },
         select: { id: true, name: true, stationId: true, polygon: true },
         orderBy: { code: "asc" },
       }),
     /** where the units on patrol last reported from */
     listPatrolPositions: () =>
       db.unit.findMany({
-        where: { status: "AVAILABLE", lastLat: { not: null }, lastLon: { not: null } },
+        where: { status: "AVAILABLE", retiredAt: null, lastLat: { not: null }, lastLon: { not: null } },
         select: { lastLat: true, lastLon: true },
       }),
   };

@@ -13,8 +13,22 @@ export const gridInclude = { owner: { select: { id: true, name: true, phone: tru
 type UnitRow = Prisma.UnitGetPayload<{ include: typeof unitInclude }>;
 type GridRow = Prisma.GridGetPayload<{ include: typeof gridInclude }>;
 
+/** only a retired row says so: the board's payload of rows in service stays as it was */
+const retired = (row: { retiredAt: Date | null }) => (row.retiredAt ? { retiredAt: row.retiredAt.toISOString() } : {});
+
 export function toStation(s: Prisma.StationGetPayload<object>): Station {
-  return { id: s.id, code: s.code, name: s.name, kind: s.kind, urban: s.urban, lat: s.lat, lon: s.lon, address: s.address, phone: s.phone };
+  return {
+    id: s.id,
+    code: s.code,
+    name: s.name,
+    kind: s.kind,
+    urban: s.urban,
+    lat: s.lat,
+    lon: s.lon,
+    address: s.address,
+    phone: s.phone,
+    ...retired(s),
+  };
 }
 
 export function toGrid(g: GridRow): Grid {
@@ -26,6 +40,7 @@ export function toGrid(g: GridRow): Grid {
     owner: g.owner,
     polygon: g.polygon as unknown as GeoJsonPolygon,
     center: { lat: g.centerLat, lon: g.centerLon },
+    ...retired(g),
   };
 }
 
@@ -40,6 +55,7 @@ export function toOfficer(o: Prisma.OfficerGetPayload<object>): Officer {
     title: o.title,
     phone: o.phone,
     stationId: o.stationId,
+    ...retired(o),
   };
 }
 
@@ -60,6 +76,7 @@ export function toUnit(u: UnitRow): Unit {
         ? { lat: u.lastLat, lon: u.lastLon, speed: u.lastSpeed, heading: u.lastHeading, at: u.lastFixAt.toISOString() }
         : null,
     version: u.version,
+    ...retired(u),
   };
 }
 
@@ -75,6 +92,7 @@ export function toCamera(c: Prisma.CameraGetPayload<object>): Camera {
     streamUrl: c.streamUrl,
     gridId: c.gridId,
     stationId: c.stationId,
+    ...retired(c),
   };
 }
 

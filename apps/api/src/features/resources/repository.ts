@@ -12,20 +12,23 @@ function nearWhere(near: Near | undefined): { lat?: Prisma.FloatFilter; lon?: Pr
   return { lat: { gte: box.minLat, lte: box.maxLat }, lon: { gte: box.minLon, lte: box.maxLon } };
 }
 
+/** retired resources only when asked for (`?retired=true`); a lookup by id always finds them (history names them) */
+const inService = (retired: boolean | undefined) => (retired ? {} : { retiredAt: null });
+
 export function createResourceRepository(db: DbClient) {
   return {
-    listStations: (scope: string | null, kind: StationKind | undefined) =>
+    listStations: (scope: string | null, kind: StationKind | undefined, retired: boolean | undefined) =>
       db.station.findMany({
-        where: { ...(scope ? { id: scope } : {}), ...(kind ? { kind } : {}) },
+        where: { ...inService(retired), ...(scope ? { id: scope } : {}), ...(kind ? { kind } : {}) },
         orderBy: [{ kind: "asc" }, { code: "asc" }],
       }),
 
     // a chief asking for another station gets nothing, without a query
     findStation: async (id: string, scope: string | null) => (scope && scope !== id ? null : db.station.findUnique({ where: { id } })),
 
-    listGrids: (scope: string | null, station: string | undefined) =>
+    listGrids: (scope: string | null, station: string | undefined, retired: boolean | undefined) =>
       db.grid.findMany({
-        where: { ...(station ? { stationId: station } : {}), ...(scope ? { stationId: scope } : {}) },
+        where: { ...inService(retired), ...(station ? { stationId: station } : {}), ...(scope ? { stationId: scope } : {}) },
         include: gridInclude,
         orderBy: { code: "asc" },
       }),
@@ -36,6 +39,7 @@ export function createResourceRepository(db: DbClient) {
     listOfficers: (scope: string | null, query: OfficersQuery) =>
       db.officer.findMany({
         where: {
+          ...inService(query.retired),
           ...(query.station ? { stationId: query.station } : {}),
           ...(scope ? { stationId: scope } : {}),
           ...(query.post ? { post: query.post } : {}),
@@ -50,6 +54,7 @@ export function createResourceRepository(db: DbClient) {
       const box = nearWhere(query.near);
       return db.unit.findMany({
         where: {
+          ...inService(query.retired),
           ...(query.kind ? { kind: { in: query.kind } } : {}),
           ...(query.status ? { status: { in: query.status } } : {}),
           ...(query.grid ? { gridId: query.grid } : {}),
@@ -68,6 +73,7 @@ export function createResourceRepository(db: DbClient) {
     listCameras: (scope: string | null, query: CamerasQuery) =>
       db.camera.findMany({
         where: {
+          ...inService(query.retired),
           ...(query.kind ? { kind: { in: query.kind } } : {}),
           ...(query.status ? { status: { in: query.status } } : {}),
           ...(query.grid ? { gridId: query.grid } : {}),

@@ -28,8 +28,8 @@ export function createResourceService({ db }: { db: DbClient }) {
   };
 
   return {
-    async listStations(actor: Actor, query: { kind?: "POLICE_STATION" | "HQ_UNIT" | undefined }) {
-      return (await repo.listStations(stationScope(actor), query.kind)).map(toStation);
+    async listStations(actor: Actor, query: { kind?: "POLICE_STATION" | "HQ_UNIT" | undefined; retired?: boolean | undefined }) {
+      return (await repo.listStations(stationScope(actor), query.kind, query.retired)).map(toStation);
     },
 
     async getStation(actor: Actor, id: string) {
@@ -38,9 +38,9 @@ export function createResourceService({ db }: { db: DbClient }) {
       return toStation(row);
     },
 
-    async listGrids(actor: Actor, query: { station?: string | undefined }) {
+    async listGrids(actor: Actor, query: { station?: string | undefined; retired?: boolean | undefined }) {
       assertStationVisible(actor, query.station);
-      return (await repo.listGrids(stationScope(actor), query.station)).map(toGrid);
+      return (await repo.listGrids(stationScope(actor), query.station, query.retired)).map(toGrid);
     },
 
     async getGrid(actor: Actor, id: string) {
