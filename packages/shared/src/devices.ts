@@ -1,7 +1,7 @@
 // What devices and gateways send. (The OsmAnd / Traccar Client protocol is parsed in @onemap/domain.)
 import { z } from "zod";
 import { Id, IsoDateTime, Latitude, Longitude, Version } from "./common";
-import { UnitStatus } from "./enums";
+import { UnitKind, UnitStatus } from "./enums";
 import { FIELD_MESSAGES } from "./vocabulary";
 
 export const MAX_BATCH_FIXES = 1000;
@@ -120,6 +120,30 @@ export type DeviceView = z.infer<typeof DeviceView>;
 /** The answer that carries a new token: shown this once, stored only as a hash. */
 export const DeviceWithToken = DeviceView.extend({ token: z.string() });
 export type DeviceWithToken = z.infer<typeof DeviceWithToken>;
+
+/** The devices page: units (of a station, or whose callsign holds `q`), by callsign, a page at a time. */
+export const UnitDevicesQuery = z
+  .object({
+    station: Id.optional(),
+    q: z.string().trim().min(1).max(64).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(20),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  })
+  .strict();
+export type UnitDevicesQuery = z.output<typeof UnitDevicesQuery>;
+
+export const UnitDevices = z.object({
+  id: Id,
+  callsign: z.string(),
+  kind: UnitKind,
+  homeStationId: Id,
+  stationName: z.string(),
+  devices: z.array(DeviceView),
+});
+export type UnitDevices = z.infer<typeof UnitDevices>;
+/** one page, and how many units match in all */
+export const UnitDevicesPage = z.object({ total: z.number().int().nonnegative(), units: z.array(UnitDevices) });
+export type UnitDevicesPage = z.infer<typeof UnitDevicesPage>;
 
 export const CreateGatewayBody = z.object({ name: z.string().trim().min(1).max(100) }).strict();
 export const GatewayWithToken = z.object({ id: Id, name: z.string(), token: z.string(), createdAt: IsoDateTime });

@@ -240,6 +240,19 @@ export const PutDutyBody = z
   })
   .strict();
 
+/** the roster's officer picker: officers whose name or badge number holds `q` */
+export const DutyOfficersQuery = z
+  .object({ q: z.string().trim().min(1).max(32), limit: z.coerce.number().int().min(1).max(50).default(20) })
+  .strict();
+export const DutyOfficer = z.object({
+  id: Id,
+  name: z.string(),
+  badgeNo: z.string(),
+  title: z.string().nullable(),
+  stationName: z.string(),
+});
+export type DutyOfficer = z.infer<typeof DutyOfficer>;
+
 export const LiveStats = z.object({
   openIncidents: z.object({
     total: z.number().int(),

@@ -1,4 +1,14 @@
-import { CreateGatewayBody, DeviceView, DeviceWithToken, ErrorBody, GatewayWithToken, IdParams, RegisterDeviceBody } from "@onemap/shared";
+import {
+  CreateGatewayBody,
+  DeviceView,
+  DeviceWithToken,
+  ErrorBody,
+  GatewayWithToken,
+  IdParams,
+  RegisterDeviceBody,
+  UnitDevicesPage,
+  UnitDevicesQuery,
+} from "@onemap/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf } from "../../plugins/auth";
@@ -16,6 +26,18 @@ export const deviceRoutes: FastifyPluginAsyncZod<{ devices: DeviceService }> = a
       schema: { tags: ["devices"], summary: "Every registered device (administrators)", response: { 200: z.array(DeviceView), ...errors } },
     },
     async () => devices.listAll(),
+  );
+  app.get(
+    "/api/devices/units",
+    {
+      schema: {
+        tags: ["devices"],
+        summary: "Units with their devices, by callsign, a page at a time (administrators): station, q (callsign), limit, offset",
+        querystring: UnitDevicesQuery,
+        response: { 200: UnitDevicesPage, ...errors },
+      },
+    },
+    async (request) => devices.listByUnit(request.query),
   );
   app.get(
     "/api/units/:id/devices",

@@ -2,7 +2,7 @@
 // their tokens (shown once, stored only as a SHA-256 hash) and gateways' tokens. Every change is audited.
 import { randomBytes } from "node:crypto";
 import type { DbClient, Prisma } from "@onemap/db";
-import type { DeviceView, DeviceWithToken, GatewayWithToken, RegisterDeviceBody } from "@onemap/shared";
+import type { DeviceView, DeviceWithToken, GatewayWithToken, RegisterDeviceBody, UnitDevicesPage, UnitDevicesQuery } from "@onemap/shared";
 import type { Requester } from "../../actor";
 import { isUniqueViolation } from "../../database";
 import { ConflictError, NotFoundError } from "../../errors";
@@ -47,6 +47,22 @@ export function createDeviceService({
     async list(unitId: string): Promise<DeviceView[]> {
       if (!(await repo.unitExists(unitId))) throw new NotFoundError("unit");
       return (await repo.listUnitDevices(unitId)).map(toView);
+    },
+
+    /** the devices page: units a page at a time, each with its devices */
+    async listByUnit(query: UnitDevicesQuery): Promise<UnitDevicesPage> {
+      const { total, units } = await repo.listUnitsWithDevices(query);
+      return {
+        total,
+        units: units.map((u) => ({
+          id: u.id,
+          callsign: u.callsign,
+          kind: u.kind,
+          homeStationId: u.homeStationId,
+          stationName: u.homeStation.name,
+          devices: u.devices.map(toView),
+        })),
+      };
     },
 
     async listAll(): Promise<DeviceView[]> {

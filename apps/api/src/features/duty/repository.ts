@@ -9,6 +9,14 @@ export function createDutyRepository(db: DbClient) {
     async listExistingOfficerIds(ids: string[]): Promise<string[]> {
       return (await db.officer.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((o) => o.id);
     },
+    /** the picker: police and auxiliaries in service whose name or badge number holds `q`, badge order */
+    searchOfficers: (q: string, limit: number) =>
+      db.officer.findMany({
+        where: { retiredAt: null, OR: [{ name: { contains: q } }, { badgeNo: { contains: q, mode: "insensitive" } }] },
+        orderBy: { badgeNo: "asc" },
+        take: limit,
+        select: { id: true, name: true, badgeNo: true, title: true, station: { select: { name: true } } },
+      }),
     listRosterEntries: (day: Date, tx: Tx) =>
       tx.dutyShift.findMany({ where: { date: day }, select: { shift: true, role: true, officerId: true } }),
     async replaceRoster(day: Date, rows: { id: string; shift: Shift; role: DutyRole; officerId: string }[], tx: Tx): Promise<void> {

@@ -1,4 +1,4 @@
-import { Duty, ErrorBody, PutDutyBody } from "@onemap/shared";
+import { Duty, DutyOfficer, DutyOfficersQuery, ErrorBody, PutDutyBody } from "@onemap/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf } from "../../plugins/auth";
@@ -17,6 +17,19 @@ export const dutyRoutes: FastifyPluginAsyncZod<{ duty: DutyService }> = async (a
       },
     },
     async (req) => duty.getDuty(req.query.date),
+  );
+  app.get(
+    "/api/duty/officers",
+    {
+      onRequest: app.authorize(["ADMIN"]),
+      schema: {
+        tags: ["duty"],
+        summary: "Officers to put on the roster, by name or badge number (administrators)",
+        querystring: DutyOfficersQuery,
+        response: { 200: z.array(DutyOfficer), 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
+      },
+    },
+    async (req) => duty.searchOfficers(req.query.q, req.query.limit),
   );
   app.put(
     "/api/duty",

@@ -1,6 +1,6 @@
 import type { DbClient } from "@onemap/db";
 import { chinaDate, shiftAt } from "@onemap/domain";
-import { type Duty, type DutyRole, FIELD_MESSAGES, type Shift } from "@onemap/shared";
+import { type Duty, type DutyOfficer, type DutyRole, FIELD_MESSAGES, type Shift } from "@onemap/shared";
 import type { Requester } from "../../actor";
 import { BadRequestError } from "../../errors";
 import type { AuditService } from "../audit/service";
@@ -43,6 +43,11 @@ export function createDutyService({ db, audit, now = () => new Date() }: { db: D
         }
       });
       return this.getDuty(date);
+    },
+
+    /** Officers to put on the roster: name or badge number holds `q`. */
+    async searchOfficers(q: string, limit: number): Promise<DutyOfficer[]> {
+      return (await repo.searchOfficers(q, limit)).map(({ station, ...o }) => ({ ...o, stationName: station.name }));
     },
 
     /** The roster of one day (default: today in China Standard Time), every shift, leaders first. */
