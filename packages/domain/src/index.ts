@@ -1,5 +1,6 @@
 export * from "./dispatch";
 export * from "./duty";
+export * from "./duty-roster";
 export * from "./geo";
 export * from "./osmand";
 export * from "./taxonomy";
