@@ -8,6 +8,9 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import type { DestinationStream } from "pino";
 import type { Config } from "./config";
 import { createPool } from "./database";
+import { createAdministrationRepository } from "./features/administration/repository";
+import { administrationRoutes } from "./features/administration/routes";
+import { createAdministrationService } from "./features/administration/service";
 import { auditRoutes } from "./features/audit/routes";
 import { createAuditService } from "./features/audit/service";
 import { authRoutes } from "./features/auth/routes";
@@ -178,6 +181,13 @@ export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logg
   await app.register(healthRoutes, { db, embeddedDatabase, version: VERSION, relay: () => app.realtime.relayStatus() });
   await app.register(authRoutes, { loginPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE });
   await app.register(resourceRoutes, { resources });
+  await app.register(administrationRoutes, {
+    administration: createAdministrationService({
+      repository: createAdministrationRepository(db),
+      audit,
+      changed: (stationIds) => events.resourcesChanged(stationIds),
+    }),
+  });
   await app.register(cameraRoutes, { cameras: createCameraService({ db, events, audit }) });
   await app.register(unitRoutes, { units: createUnitService({ db, events, audit }) });
   await app.register(deviceRoutes, { devices: createDeviceService({ db, audit, changed: () => registry.reload() }) });

@@ -6,6 +6,31 @@ import { connectBoard, sleep } from "./realtime-helpers";
 type Role = "operator" | "leader" | "chief" | "admin";
 const ALL: Role[] = ["operator", "leader", "chief", "admin"];
 
+const key = () => `T${Math.random().toString(36).slice(2, 8)}`;
+/** every administration route: [method, path, body] */
+const ADMINISTRATION: [string, string, () => unknown][] = [
+  [
+    "POST",
+    "/api/stations",
+    () => ({ code: key(), name: "x", kind: "POLICE_STATION", urban: false, lat: 31, lon: 106, address: null, phone: null }),
+  ],
+  ["PATCH", "/api/stations/st-none", () => ({ name: "x" })],
+  ["DELETE", "/api/stations/st-none", () => ({})],
+  [
+    "POST",
+    "/api/officers",
+    () => ({ badgeNo: key(), name: "x", birthYear: 1990, post: "STATION", auxiliary: false, title: null, phone: null, stationId: "st-dc" }),
+  ],
+  ["PATCH", "/api/officers/of-none", () => ({ name: "x" })],
+  ["DELETE", "/api/officers/of-none", () => ({})],
+  ["POST", "/api/units", () => ({ callsign: key(), kind: "CAR", homeStationId: "st-dc" })],
+  ["PATCH", "/api/units/un-none", () => ({ kind: "CAR", version: 0 })],
+  ["DELETE", "/api/units/un-none", () => ({})],
+  ["POST", "/api/cameras", () => ({ code: key(), name: "x", kind: "SKYNET", lat: 31.03, lon: 106.42, stationId: "st-dc" })],
+  ["PATCH", "/api/cameras/cam-none", () => ({ name: "x" })],
+  ["DELETE", "/api/cameras/cam-none", () => ({})],
+];
+
 describe("the permission matrix", () => {
   let t: TestContext;
   let base: string;
@@ -48,7 +73,14 @@ describe("the permission matrix", () => {
     ["PUT", "/api/units/un-dc-car-1/status", () => ({ status: "BUSY", version: 0 }), ["operator", "leader", "chief", "admin"]],
     // the county workbook (an administrator's JSON is refused as 415: the import takes a multipart file, county.test.ts)
     ["POST", "/api/county/import", () => ({}), ["admin"]],
+    // administration of the county's resources (issue 12): changes and removals aim at ids that do not exist (an administrator's 404)
+    ...ADMINISTRATION.map(([method, route, body]): [string, string, () => unknown, Role[]] => [method, route, body, ["admin"]]),
   ];
+
+  it.each(ADMINISTRATION.map(([method, route]) => [method, route]))("%s %s without a session is 401", async (method, url) => {
+    const res = await t.app.inject({ method: method as "POST", url, payload: {} });
+    expect(res.statusCode).toBe(401);
+  });
 
   for (const [method, route, body, allowed] of writes) {
     for (const role of ALL) {
@@ -57,7 +89,7 @@ describe("the permission matrix", () => {
         const events = await t.db.incidentEvent.count();
         const url = route.replace(":id", incidentId);
         const res = await t.app.inject({
-          method: method as "POST" | "PUT",
+          method: method as "POST" | "PUT" | "PATCH" | "DELETE",
           url,
           headers: { cookie: cookies[role] },
           payload: body() as object,

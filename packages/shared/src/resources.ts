@@ -1,6 +1,7 @@
 // Read models of the county's resources: what the API returns and the board draws.
 import { z } from "zod";
-import { GeoJsonPolygon, Id, IsoDateTime, Latitude, Longitude, NearQuery } from "./common";
+import { GeoJsonPolygon, Id, IsoDateTime, Latitude, Longitude, NearQuery, Version } from "./common";
+import { CountyCameraRow, CountyOfficerRow, CountyStationRow, CountyUnitRow } from "./county";
 import {
   CameraKind,
   CameraStatus,
@@ -15,6 +16,7 @@ import {
   UnitKind,
   UnitStatus,
 } from "./enums";
+import { FIELD_MESSAGES } from "./vocabulary";
 
 export const Station = z.object({
   id: Id,
@@ -272,3 +274,52 @@ export type MapSettings = z.infer<typeof MapSettings>;
 /** PUT /api/cameras/:id/status — a feed found dead or back (by the video network's monitor or an operator) */
 export const SetCameraStatusBody = z.object({ status: CameraStatus }).strict();
 export type SetCameraStatusBody = z.infer<typeof SetCameraStatusBody>;
+
+// ---------------------------------------------------------------- administration (issue 12)
+// The field rules are the county workbook's (ADR 0009): one resource typed in by hand or imported in
+// bulk is checked the same way. Relations are internal ids here (the admin screens pick from lists).
+
+const oneChange = <T extends z.ZodRawShape>(shape: z.ZodObject<T>) =>
+  shape.partial().refine((body) => Object.values(body).some((v) => v !== undefined), FIELD_MESSAGES.nothing_to_change);
+
+export const CreateStationBody = CountyStationRow.strict();
+export type CreateStationBody = z.infer<typeof CreateStationBody>;
+export const PatchStationBody = oneChange(CountyStationRow.strict());
+export type PatchStationBody = z.infer<typeof PatchStationBody>;
+
+export const CreateOfficerBody = CountyOfficerRow.omit({ stationCode: true }).extend({ stationId: Id }).strict();
+export type CreateOfficerBody = z.infer<typeof CreateOfficerBody>;
+export const PatchOfficerBody = oneChange(CreateOfficerBody);
+export type PatchOfficerBody = z.infer<typeof PatchOfficerBody>;
+
+const UnitFields = z
+  .object({
+    callsign: CountyUnitRow.shape.callsign,
+    kind: UnitKind,
+    homeStationId: Id,
+    gridId: Id.nullable(),
+    leaderId: Id.nullable(),
+    reinforcementGroup: ReinforcementGroupKind.nullable(),
+  })
+  .strict();
+export const CreateUnitBody = UnitFields.partial({ gridId: true, leaderId: true, reinforcementGroup: true });
+export type CreateUnitBody = z.infer<typeof CreateUnitBody>;
+/** `version`: the unit as the administrator saw it (GET /api/units/:id); changed meanwhile → 409 changed_meanwhile */
+export const PatchUnitBody = UnitFields.partial()
+  .extend({ version: Version })
+  .refine(({ version: _, ...body }) => Object.values(body).some((v) => v !== undefined), FIELD_MESSAGES.nothing_to_change);
+export type PatchUnitBody = z.infer<typeof PatchUnitBody>;
+
+export const CreateCameraBody = CountyCameraRow.omit({ gridCode: true, stationCode: true })
+  .partial({ streamUrl: true })
+  .extend({ stationId: Id, gridId: Id.nullable().optional() })
+  .strict();
+export type CreateCameraBody = z.infer<typeof CreateCameraBody>;
+export const PatchCameraBody = oneChange(
+  CountyCameraRow.omit({ gridCode: true, stationCode: true }).extend({ stationId: Id, gridId: Id.nullable() }).strict(),
+);
+export type PatchCameraBody = z.infer<typeof PatchCameraBody>;
+
+/** DELETE's answer when history points to the resource: it is retired, not erased (erased: 204, no body) */
+export const RetiredResult = z.object({ retired: z.literal(true), retiredAt: IsoDateTime });
+export type RetiredResult = z.infer<typeof RetiredResult>;

@@ -146,6 +146,14 @@ export const ERROR_CODES = [
   "unit_unavailable",
   "units_unavailable",
   "unit_retired",
+  // administration of the county's resources
+  "callsign_taken",
+  "badge_no_taken",
+  "code_taken",
+  "station_in_use",
+  "unit_on_incident",
+  "officer_in_use",
+  "retired",
   // the county workbook
   "workbook_invalid",
   "workbook_unreadable",
@@ -175,6 +183,7 @@ export const FIELD_MESSAGES = {
   required: "required",
   no_such_station: "no such police station",
   no_such_officer: "no such officer",
+  no_such_grid: "no such grid",
   near_format: "near must be lat,lon,radiusM (three numbers)",
   near_range: "near: latitude must be within ±90 and longitude within ±180",
   near_radius: "near: radiusM must be greater than 0 and at most 100000",

@@ -65,6 +65,14 @@ export function createBoardEvents(realtime: Omit<Realtime, "disconnectSession" |
       realtime.emitAll("county:changed", event);
     },
 
+    /**
+     * an administrator added, changed or retired a station, officer, unit or camera (ADR 0010): the
+     * boards of those stations and the county's reload their snapshot; other stations' boards hear nothing
+     */
+    resourcesChanged(stationIds: readonly string[], at: Date = now()): void {
+      realtime.emitScoped("county:changed", { at: at.toISOString() }, stationIds);
+    },
+
     /** the county's posture: the county room hears every grid, each station's room only its own grids */
     postureChanged(detail: PostureDetail): void {
       const stations = new Map<string, PostureDetail>();

@@ -1,0 +1,174 @@
+// POST / PATCH / DELETE of the county's stations, officers, units and cameras: administrators only.
+// DELETE answers 204 when the resource was erased (nothing pointed to it), 200 { retired: true } when
+// history points to it and it was retired instead (README: retired).
+import {
+  Camera,
+  CreateCameraBody,
+  CreateOfficerBody,
+  CreateStationBody,
+  CreateUnitBody,
+  ErrorBody,
+  IdParams,
+  Officer,
+  PatchCameraBody,
+  PatchOfficerBody,
+  PatchStationBody,
+  PatchUnitBody,
+  RetiredResult,
+  Station,
+  Unit,
+} from "@onemap/shared";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { actorOf } from "../../plugins/auth";
+import type { AdministrationService } from "./service";
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const removed = { 200: RetiredResult, 204: z.null(), ...errors };
+
+export const administrationRoutes: FastifyPluginAsyncZod<{ administration: AdministrationService }> = async (
+  app,
+  { administration: a },
+) => {
+  app.addHook("onRequest", app.authorize(["ADMIN"]));
+  const by = (request: Parameters<typeof actorOf>[0]) => ({ actor: actorOf(request), ip: request.ip });
+  const tags = ["administration"];
+
+  app.post(
+    "/api/stations",
+    {
+      schema: {
+        tags,
+        summary: "Add a station or HQ unit (its code is the county's once)",
+        body: CreateStationBody,
+        response: { 201: Station, ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await a.createStation(by(request), request.body)),
+  );
+  app.patch(
+    "/api/stations/:id",
+    {
+      schema: {
+        tags,
+        summary: "Change a station (last write wins)",
+        params: IdParams,
+        body: PatchStationBody,
+        response: { 200: Station, ...errors },
+      },
+    },
+    async (request) => a.patchStation(by(request), request.params.id, request.body),
+  );
+  app.delete(
+    "/api/stations/:id",
+    {
+      schema: {
+        tags,
+        summary: "Remove a station: 409 while units, officers, grids, cameras or accounts in service belong to it",
+        params: IdParams,
+        response: removed,
+      },
+    },
+    async (request, reply) => {
+      const outcome = await a.removeStation(by(request), request.params.id);
+      return outcome.retired ? reply.status(200).send(outcome) : reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    "/api/officers",
+    {
+      schema: {
+        tags,
+        summary: "Add an officer (the badge number is the county's once)",
+        body: CreateOfficerBody,
+        response: { 201: Officer, ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await a.createOfficer(by(request), request.body)),
+  );
+  app.patch(
+    "/api/officers/:id",
+    {
+      schema: {
+        tags,
+        summary: "Change an officer (last write wins)",
+        params: IdParams,
+        body: PatchOfficerBody,
+        response: { 200: Officer, ...errors },
+      },
+    },
+    async (request) => a.patchOfficer(by(request), request.params.id, request.body),
+  );
+  app.delete(
+    "/api/officers/:id",
+    { schema: { tags, summary: "Remove an officer: 409 while they lead a unit or own a grid", params: IdParams, response: removed } },
+    async (request, reply) => {
+      const outcome = await a.removeOfficer(by(request), request.params.id);
+      return outcome.retired ? reply.status(200).send(outcome) : reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    "/api/units",
+    {
+      schema: { tags, summary: "Add a unit (the callsign is the county's once)", body: CreateUnitBody, response: { 201: Unit, ...errors } },
+    },
+    async (request, reply) => reply.status(201).send(await a.createUnit(by(request), request.body)),
+  );
+  app.patch(
+    "/api/units/:id",
+    {
+      schema: {
+        tags,
+        summary: "Change a unit; `version` as read (409 changed_meanwhile otherwise)",
+        params: IdParams,
+        body: PatchUnitBody,
+        response: { 200: Unit, ...errors },
+      },
+    },
+    async (request) => a.patchUnit(by(request), request.params.id, request.body),
+  );
+  app.delete(
+    "/api/units/:id",
+    { schema: { tags, summary: "Remove a unit: 409 while it is on an open incident", params: IdParams, response: removed } },
+    async (request, reply) => {
+      const outcome = await a.removeUnit(by(request), request.params.id);
+      return outcome.retired ? reply.status(200).send(outcome) : reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    "/api/cameras",
+    {
+      schema: {
+        tags,
+        summary: "Add a camera (its code is the county's once)",
+        body: CreateCameraBody,
+        response: { 201: Camera, ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await a.createCamera(by(request), request.body)),
+  );
+  app.patch(
+    "/api/cameras/:id",
+    {
+      schema: {
+        tags,
+        summary: "Change a camera (last write wins)",
+        params: IdParams,
+        body: PatchCameraBody,
+        response: { 200: Camera, ...errors },
+      },
+    },
+    async (request) => a.patchCamera(by(request), request.params.id, request.body),
+  );
+  app.delete(
+    "/api/cameras/:id",
+    { schema: { tags, summary: "Remove a camera", params: IdParams, response: removed } },
+    async (request, reply) => {
+      const outcome = await a.removeCamera(by(request), request.params.id);
+      return outcome.retired ? reply.status(200).send(outcome) : reply.status(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,217 @@
+// Administrators add, change and remove stations, officers, units and cameras (issue 12): 201 / 200 /
+// 204 or { retired: true }, 409 on a taken key or a resource still held, 400 naming the fields, every
+// change audited and heard at once by the boards of its station (and the county's), no others.
+import type { Board, Camera, ErrorBody, Officer, Station, Unit } from "@onemap/shared";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, deviceOf, login, type TestContext } from "./helpers";
+import { connectBoard, sleep, waitForEvent } from "./realtime-helpers";
+
+describe("administration of the county's resources", () => {
+  let t: TestContext;
+  let base: string;
+  let admin: string;
+  let operator: string;
+  let chief: string;
+
+  const call = async <T = ErrorBody>(
+    method: "POST" | "PATCH" | "PUT" | "DELETE" | "GET",
+    url: string,
+    payload?: object,
+    cookie = admin,
+  ) => {
+    const res = await t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+    return { status: res.statusCode, body: (res.body ? res.json() : null) as T & ErrorBody };
+  };
+  const audited = (action: string, targetId: string) => t.db.auditEvent.count({ where: { action, targetId } });
+  const unitBody = (over: Record<string, unknown> = {}) => ({
+    callsign: `测试${Math.random().toString(36).slice(2, 7)}`,
+    kind: "CAR",
+    homeStationId: "st-bc",
+    ...over,
+  });
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    base = await t.app.listen({ host: "127.0.0.1", port: 0 });
+    [admin, operator, chief] = await Promise.all([login(t.app, "admin"), login(t.app, "operator"), login(t.app, "chief")]);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it("an operator, a duty leader or a station chief gets 403 and writes nothing", async () => {
+    const [units, entries] = [await t.db.unit.count(), await t.db.auditEvent.count({ where: { action: { startsWith: "unit." } } })];
+    for (const user of ["operator", "leader", "chief"]) {
+      const cookie = await login(t.app, user);
+      expect((await call("POST", "/api/units", unitBody({ homeStationId: "st-dc" }), cookie)).status).toBe(403);
+      expect((await call("DELETE", "/api/units/un-dc-car-1", undefined, cookie)).status).toBe(403);
+    }
+    expect(await t.db.unit.count()).toBe(units);
+    expect(await t.db.auditEvent.count({ where: { action: { startsWith: "unit." } } })).toBe(entries);
+  });
+
+  describe("units", () => {
+    it("a new unit: 201, audited, in the lists and the board; the county's and its station's boards hear it, another station's do not", async () => {
+      const county = await connectBoard(base, operator);
+      const dcChief = await connectBoard(base, chief);
+      const chiefHeard: unknown[] = [];
+      dcChief.socket.on("county:changed", (e) => void chiefHeard.push(e));
+      const heard = waitForEvent(county.socket, "county:changed", 3000);
+      const leader = await t.db.officer.findFirstOrThrow({ where: { stationId: "st-bc", ledUnits: { none: {} } } });
+      const res = await call<Unit>("POST", "/api/units", unitBody({ leaderId: leader.id, reinforcementGroup: null }));
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect(res.body).toMatchObject({ kind: "CAR", status: "AVAILABLE", homeStationId: "st-bc", leader: { id: leader.id }, version: 0 });
+      await heard;
+      expect((await call<Board>("GET", "/api/board", undefined, operator)).body.units.map((u) => u.id)).toContain(res.body.id);
+      expect((await call<Unit[]>("GET", "/api/units", undefined, operator)).body.map((u) => u.id)).toContain(res.body.id);
+      expect(await audited("unit.created", res.body.id)).toBe(1);
+      await sleep(200);
+      expect(chiefHeard).toEqual([]); // 北城's unit: 东城's chief reloads nothing
+
+      const own = waitForEvent(dcChief.socket, "county:changed", 3000);
+      const mine = await call<Unit>("POST", "/api/units", unitBody({ homeStationId: "st-dc" }));
+      expect(mine.status).toBe(201);
+      await own;
+      county.socket.close();
+      dcChief.socket.close();
+    });
+
+    it("a taken callsign is 409 callsign_taken, a retired unit's included; bad input is 400 naming the fields; neither writes", async () => {
+      const existing = await t.db.unit.findFirstOrThrow({ where: { homeStationId: "st-dc" } });
+      const units = await t.db.unit.count();
+      const dup = await call("POST", "/api/units", unitBody({ callsign: existing.callsign }));
+      expect(dup.status).toBe(409);
+      expect(dup.body).toMatchObject({ code: "callsign_taken", params: { callsign: existing.callsign } });
+      const bad = await call("POST", "/api/units", { callsign: "", kind: "TANK", homeStationId: "st-nowhere" });
+      expect(bad.status).toBe(400);
+      expect(bad.body.issues?.map((i) => i.path).sort()).toEqual(["body.callsign", "body.kind"]);
+      const nowhere = await call("POST", "/api/units", unitBody({ homeStationId: "st-nowhere", gridId: "gr-nowhere" }));
+      expect(nowhere.status).toBe(400);
+      expect(nowhere.body.issues?.map((i) => i.path)).toEqual(["body.homeStationId", "body.gridId"]);
+      expect(await t.db.unit.count()).toBe(units);
+    });
+
+    it("a change needs the version read: stale is 409 changed_meanwhile; a current one is 200, audited, version + 1", async () => {
+      const unit = (await call<Unit>("POST", "/api/units", unitBody())).body;
+      const stale = await call("PATCH", `/api/units/${unit.id}`, { kind: "MOTORCYCLE", version: unit.version + 5 });
+      expect(stale.status).toBe(409);
+      expect(stale.body.code).toBe("changed_meanwhile");
+      const grid = await t.db.grid.findFirstOrThrow({ where: { stationId: "st-dc" } });
+      const ok = await call<Unit>("PATCH", `/api/units/${unit.id}`, { homeStationId: "st-dc", gridId: grid.id, version: unit.version });
+      expect(ok.status).toBe(200);
+      expect(ok.body).toMatchObject({ homeStationId: "st-dc", gridId: grid.id, kind: "CAR", version: unit.version + 1 });
+      expect(await audited("unit.changed", unit.id)).toBe(1);
+      expect((await call("PATCH", `/api/units/${unit.id}`, { version: 1 })).status).toBe(400); // nothing to change
+    });
+
+    it("removing: a unit nothing points to is erased (204); one with history is retired (200) and its device stops; one on an open incident is 409", async () => {
+      const fresh = (await call<Unit>("POST", "/api/units", unitBody())).body;
+      const erased = await call("DELETE", `/api/units/${fresh.id}`);
+      expect(erased.status).toBe(204);
+      expect(await t.db.unit.findUnique({ where: { id: fresh.id } })).toBeNull();
+      expect(await audited("unit.deleted", fresh.id)).toBe(1);
+      expect((await call("DELETE", `/api/units/${fresh.id}`)).status).toBe(404);
+
+      const withDevice = await t.db.unit.findFirstOrThrow({ where: { homeStationId: "st-bc", kind: "CAR", devices: { some: {} } } });
+      const device = await deviceOf(t.db, withDevice.id);
+      const retired = await call<{ retired: boolean; retiredAt: string }>("DELETE", `/api/units/${withDevice.id}`);
+      expect(retired.status).toBe(200);
+      expect(retired.body).toMatchObject({ retired: true, retiredAt: expect.stringMatching(/^\d{4}-/) });
+      expect(await audited("unit.retired", withDevice.id)).toBe(1);
+      expect((await call<Unit[]>("GET", "/api/units", undefined, operator)).body.map((u) => u.id)).not.toContain(withDevice.id);
+      expect((await call<Unit>("GET", `/api/units/${withDevice.id}`, undefined, operator)).body.retiredAt).toBe(retired.body.retiredAt);
+      await sleep(300); // the registry's reload on the database's notice
+      const report = await t.app.inject({
+        method: "POST",
+        url: `/ingest/osmand?${device.query}&timestamp=${Math.floor(Date.now() / 1000)}&lat=31.03&lon=106.4`,
+      });
+      expect(report.statusCode).toBeGreaterThanOrEqual(400);
+      expect(report.statusCode).toBeLessThan(500);
+      const again = await call("PATCH", `/api/units/${withDevice.id}`, { kind: "FOOT", version: 99 });
+      expect(again).toMatchObject({ status: 409, body: { code: "retired" } });
+
+      const busy = await t.db.unit.findFirstOrThrow({ where: { homeStationId: "st-dc", kind: "CAR", retiredAt: null } });
+      await t.db.unit.update({
+        where: { id: busy.id },
+        data: { status: "AVAILABLE", lastLat: 31.03, lastLon: 106.425, lastFixAt: new Date() },
+      });
+      const incident = (
+        await call<{ id: string; number: string }>("POST", "/api/incidents", { category: "theft", lat: 31.03, lon: 106.425 }, operator)
+      ).body;
+      expect((await call("POST", `/api/incidents/${incident.id}/dispatch`, { unitIds: [busy.id] }, operator)).status).toBe(200);
+      const held = await call("DELETE", `/api/units/${busy.id}`);
+      expect(held.status).toBe(409);
+      expect(held.body).toMatchObject({ code: "unit_on_incident", params: { callsign: busy.callsign, incident: incident.number } });
+      expect((await t.db.unit.findUniqueOrThrow({ where: { id: busy.id } })).retiredAt).toBeNull();
+    });
+  });
+
+  describe("stations, officers, cameras", () => {
+    it("a station: 201; a taken code 409; 409 station_in_use naming what it still has; an empty new one is erased", async () => {
+      const body = {
+        code: "T-01",
+        name: "测试派出所",
+        kind: "POLICE_STATION",
+        urban: false,
+        lat: 31.1,
+        lon: 106.5,
+        address: null,
+        phone: null,
+      };
+      const created = await call<Station>("POST", "/api/stations", body);
+      expect(created.status).toBe(201);
+      expect((await call("POST", "/api/stations", { ...body, name: "另一个" })).body).toMatchObject({
+        code: "code_taken",
+        params: { code: "T-01" },
+      });
+      const renamed = await call<Station>("PATCH", `/api/stations/${created.body.id}`, { name: "测试所" });
+      expect(renamed.body.name).toBe("测试所");
+      const held = await call("DELETE", "/api/stations/st-dc");
+      expect(held.status).toBe(409);
+      expect(held.body.code).toBe("station_in_use");
+      expect(held.body.params?.holders).toMatch(/units \(/);
+      expect((await call("DELETE", `/api/stations/${created.body.id}`)).status).toBe(204);
+      expect(await audited("station.deleted", created.body.id)).toBe(1);
+    });
+
+    it("an officer: 201; a taken badge number 409; 409 officer_in_use while leading a unit; history → retired, crews left", async () => {
+      const body = {
+        badgeNo: "T900001",
+        name: "测试警员",
+        birthYear: 1990,
+        post: "STATION",
+        auxiliary: false,
+        title: null,
+        phone: null,
+        stationId: "st-dc",
+      };
+      const created = await call<Officer>("POST", "/api/officers", body);
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      expect((await call("POST", "/api/officers", body)).body).toMatchObject({ code: "badge_no_taken", params: { badgeNo: "T900001" } });
+      const leader = await t.db.unit.findFirstOrThrow({ where: { leaderId: { not: null }, retiredAt: null }, include: { leader: true } });
+      const held = await call("DELETE", `/api/officers/${leader.leaderId}`);
+      expect(held).toMatchObject({ status: 409, body: { code: "officer_in_use", params: { holder: leader.callsign } } });
+      const crewOnly = await t.db.officer.findFirstOrThrow({
+        where: { memberships: { some: {} }, ledUnits: { none: {} }, ownedGrid: null, user: null },
+      });
+      const retired = await call("DELETE", `/api/officers/${crewOnly.id}`);
+      expect(retired.status).toBe(200);
+      expect(await t.db.unitMember.count({ where: { officerId: crewOnly.id } })).toBe(0);
+      expect((await call("DELETE", `/api/officers/${created.body.id}`)).status).toBe(204);
+    });
+
+    it("a camera: 201 and on the board; a taken code 409; one whose status was changed is retired, a fresh one erased", async () => {
+      const body = { code: "CAM-T-1", name: "测试点位", kind: "SKYNET", lat: 31.03, lon: 106.42, stationId: "st-dc" };
+      const created = await call<Camera>("POST", "/api/cameras", body);
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      expect((await call<Board>("GET", "/api/board", undefined, operator)).body.cameras.map((c) => c.id)).toContain(created.body.id);
+      expect((await call("POST", "/api/cameras", body)).body).toMatchObject({ code: "code_taken" });
+      expect((await call("PATCH", `/api/cameras/${created.body.id}`, { gridId: "gr-nowhere" })).status).toBe(400);
+      expect((await call("PUT", `/api/cameras/${created.body.id}/status`, { status: "OFFLINE" })).status).toBeLessThan(300);
+      expect((await call("DELETE", `/api/cameras/${created.body.id}`)).body).toMatchObject({ retired: true });
+      expect((await call<Board>("GET", "/api/board", undefined, operator)).body.cameras.map((c) => c.id)).not.toContain(created.body.id);
+      const fresh = await call<Camera>("POST", "/api/cameras", { ...body, code: "CAM-T-2" });
+      expect((await call("DELETE", `/api/cameras/${fresh.body.id}`)).status).toBe(204);
+    });
+  });
+});
