@@ -55,7 +55,7 @@ function Gate() {
   if (isAdmin && isAdminPath(path))
     return (
       <Suspense fallback={<Spin fullscreen />}>
-        <AdminArea me={me.data} onBoard={toBoard} key={me.data.id} />
+        <AdminArea me={me.data} onBoard={toBoard} path={path} onNavigate={navigate} key={me.data.id} />
       </Suspense>
     );
   return <Board me={me.data} key={me.data.id} />;

@@ -1,13 +1,32 @@
 // The administrators' area (/admin), loaded only when opened, with its own strings: a header, a menu on
-// the left (one page for now: the audit; stations, units and the like go beside it) and the page.
+// the left and the page its address names (/admin the audit, /admin/devices, /admin/roster). The app
+// hands in the address and the way to change it (a feature does not import app/).
 import type { Me } from "@onemap/shared";
 import { Button, Layout, Menu, Space } from "antd";
 import { useTranslation } from "react-i18next";
 import { type Language, setLanguage } from "../../../i18n";
 import "../i18n";
 import { AuditLog } from "./AuditLog";
+import { DevicesPage } from "./DevicesPage";
+import { RosterPage } from "./RosterPage";
 
-export function AdminArea({ me, onBoard }: { me: Me; onBoard: () => void }) {
+const PAGES = { audit: "/admin", devices: "/admin/devices", roster: "/admin/roster" } as const;
+type PageKey = keyof typeof PAGES;
+const pageAt = (path: string): PageKey => (Object.entries(PAGES).find(([, p]) => p === path)?.[0] as PageKey | undefined) ?? "audit";
+
+export function AdminArea({
+  me,
+  onBoard,
+  path,
+  onNavigate,
+}: {
+  me: Me;
+  onBoard: () => void;
+  /** the address bar's path (/admin…) */
+  path: string;
+  onNavigate: (path: string) => void;
+}) {
+  const page = pageAt(path);
   const { t, i18n } = useTranslation("admin");
   const { t: tb } = useTranslation();
   return (
@@ -49,13 +68,27 @@ export function AdminArea({ me, onBoard }: { me: Me; onBoard: () => void }) {
           <Menu
             mode="inline"
             aria-label={t("area.menu")}
-            selectedKeys={["audit"]}
-            items={[{ key: "audit", label: t("menu.audit") }]}
+            selectedKeys={[page]}
+            items={(Object.keys(PAGES) as PageKey[]).map((key) => ({
+              key,
+              label: (
+                <a
+                  href={PAGES[key]}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    onNavigate(PAGES[key]);
+                  }}
+                  data-testid={`admin-menu-${key}`}
+                >
+                  {t(`menu.${key}`)}
+                </a>
+              ),
+            }))}
             style={{ borderInlineEnd: "none" }}
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: 16, overflow: "auto", background: "#fff" }}>
-          <AuditLog />
+          {page === "devices" ? <DevicesPage /> : page === "roster" ? <RosterPage /> : <AuditLog />}
         </Layout.Content>
       </Layout>
     </Layout>

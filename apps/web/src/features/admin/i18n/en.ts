@@ -1,9 +1,13 @@
+import { devicesEn } from "./devices";
+import { rosterEn } from "./roster";
 import type { AdminMessages } from "./zh-CN";
 
 // English: the same keys as zh-CN.ts (the type makes a missing one a compile error).
 export const adminEn: AdminMessages = {
   area: { title: "Administration", back: "Back to the board", menu: "Administration menu" },
-  menu: { audit: "Audit log" },
+  menu: { audit: "Audit log", devices: "Devices", roster: "Duty roster" },
+  devices: devicesEn,
+  roster: rosterEn,
   audit: {
     title: "Audit log",
     hint: "Every sign-in, administration change, posture, roster, unit and camera status and device change; newest first",
