@@ -196,6 +196,22 @@ export const GridsQuery = z
       .optional(),
   })
   .strict();
+/** `q=`: part of the natural key or the name, any case */
+const Search = z.string().trim().min(1).max(64);
+/** `sort=field` ascending, `sort=-field` descending; ties in the natural key's order */
+const sortBy = <F extends string>(fields: readonly F[]) =>
+  z
+    .string()
+    .refine((v) => (fields as readonly string[]).includes(v.replace(/^-/, "")), `sort by one of ${fields.join(", ")} (- first: descending)`)
+    .transform((v) => ({ field: v.replace(/^-/, "") as F, desc: v.startsWith("-") }));
+/** without `limit`: every match (the board's own lists); the total is in the X-Total-Count header */
+const pageLimit = z.coerce.number().int().min(1).max(1000);
+const pageOffset = z.coerce.number().int().min(0).max(1_000_000).default(0);
+
+export const OFFICER_SORTS = ["badgeNo", "name", "station", "birthYear"] as const;
+export const UNIT_SORTS = ["callsign", "kind", "status", "station"] as const;
+export const CAMERA_SORTS = ["code", "name", "kind", "status", "station"] as const;
+
 export const OfficersQuery = z
   .object({
     station: Id.optional(),
@@ -204,8 +220,11 @@ export const OfficersQuery = z
       .enum(["true", "false"])
       .transform((v) => v === "true")
       .optional(),
-    limit: z.coerce.number().int().min(1).max(1000).default(500),
-    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    limit: pageLimit.default(500),
+    offset: pageOffset,
+    /** the badge number (警号) or the name */
+    q: Search.optional(),
+    sort: sortBy(OFFICER_SORTS).optional(),
     /** true: retired ones too (each says when it was retired) */
     retired: z
       .enum(["true", "false"])
@@ -225,6 +244,12 @@ export const UnitsQuery = z
       .enum(["true", "false"])
       .transform((v) => v === "true")
       .optional(),
+    /** the callsign or the leader's name */
+    q: Search.optional(),
+    /** ignored with `near` (nearest first) */
+    sort: sortBy(UNIT_SORTS).optional(),
+    limit: pageLimit.optional(),
+    offset: pageOffset,
   })
   .strict();
 export const CamerasQuery = z
@@ -239,6 +264,12 @@ export const CamerasQuery = z
       .enum(["true", "false"])
       .transform((v) => v === "true")
       .optional(),
+    /** the camera's code or name */
+    q: Search.optional(),
+    /** ignored with `near` (nearest first) */
+    sort: sortBy(CAMERA_SORTS).optional(),
+    limit: pageLimit.optional(),
+    offset: pageOffset,
   })
   .strict();
 export type UnitsQuery = z.output<typeof UnitsQuery>;

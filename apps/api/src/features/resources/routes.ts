@@ -57,24 +57,32 @@ export const resourceRoutes: FastifyPluginAsyncZod<{ resources: ResourceService 
     {
       schema: {
         tags: ["resources"],
-        summary: "Police and auxiliaries (paged: limit, offset)",
+        summary:
+          "Police and auxiliaries; q= badge number or name, sort=badgeNo|name|station|birthYear (-: descending), limit, offset; X-Total-Count",
         querystring: OfficersQuery,
         response: { 200: z.array(Officer), ...errors },
       },
     },
-    async (req) => resources.listOfficers(actorOf(req), req.query),
+    async (req, reply) => {
+      const { rows, total } = await resources.listOfficers(actorOf(req), req.query);
+      return reply.header("x-total-count", total).send(rows);
+    },
   );
   app.get(
     "/api/units",
     {
       schema: {
         tags: ["resources"],
-        summary: "Dispatchable units; filters kind, status (comma lists), grid, station, near=lat,lon,radiusM (nearest first)",
+        summary:
+          "Dispatchable units; filters kind, status (comma lists), grid, station, near=lat,lon,radiusM (nearest first); q= callsign or leader, sort=callsign|kind|status|station, limit, offset; X-Total-Count",
         querystring: UnitsQuery,
         response: { 200: z.array(Unit), ...errors },
       },
     },
-    async (req) => resources.listUnits(actorOf(req), req.query),
+    async (req, reply) => {
+      const { rows, total } = await resources.listUnits(actorOf(req), req.query);
+      return reply.header("x-total-count", total).send(rows);
+    },
   );
   app.get("/api/units/:id", { schema: { tags: ["resources"], params: IdParams, response: { 200: Unit, ...errors } } }, async (req) =>
     resources.getUnit(actorOf(req), req.params.id),
@@ -84,12 +92,16 @@ export const resourceRoutes: FastifyPluginAsyncZod<{ resources: ResourceService 
     {
       schema: {
         tags: ["resources"],
-        summary: "Camera feeds; filters kind, status (comma lists), grid, station, near=lat,lon,radiusM (nearest first)",
+        summary:
+          "Camera feeds; filters kind, status (comma lists), grid, station, near=lat,lon,radiusM (nearest first); q= code or name, sort=code|name|kind|status|station, limit, offset; X-Total-Count",
         querystring: CamerasQuery,
         response: { 200: z.array(Camera), ...errors },
       },
     },
-    async (req) => resources.listCameras(actorOf(req), req.query),
+    async (req, reply) => {
+      const { rows, total } = await resources.listCameras(actorOf(req), req.query);
+      return reply.header("x-total-count", total).send(rows);
+    },
   );
   app.get("/api/cameras/:id", { schema: { tags: ["resources"], params: IdParams, response: { 200: Camera, ...errors } } }, async (req) =>
     resources.getCamera(actorOf(req), req.params.id),

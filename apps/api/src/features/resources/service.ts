@@ -19,6 +19,10 @@ function withinCircle<T>(rows: T[], near: Near | undefined, at: (row: T) => { la
     .map(({ row }) => row);
 }
 
+/** a page of what the exact circle kept (with `near`, the database cannot page) */
+const pageOf = <T>(rows: T[], query: { limit?: number | undefined; offset: number }) =>
+  rows.slice(query.offset, query.limit === undefined ? undefined : query.offset + query.limit);
+
 export function createResourceService({ db }: { db: DbClient }) {
   const repo = createResourceRepository(db);
   /** For a chief asking about another station: a 404 that does not reveal the station exists. */
@@ -49,17 +53,21 @@ export function createResourceService({ db }: { db: DbClient }) {
       return toGrid(row);
     },
 
+    /** one page and the count of every match */
     async listOfficers(actor: Actor, query: OfficersQuery) {
       assertStationVisible(actor, query.station);
-      return (await repo.listOfficers(stationScope(actor), query)).map(toOfficer);
+      const [rows, total] = await repo.listOfficers(stationScope(actor), query);
+      return { rows: rows.map(toOfficer), total };
     },
 
     async listUnits(actor: Actor, query: UnitsQuery) {
       assertStationVisible(actor, query.station);
-      const rows = await repo.listUnits(stationScope(actor), query);
-      return withinCircle(rows, query.near, (u) =>
+      const [rows, total] = await repo.listUnits(stationScope(actor), query);
+      if (!query.near) return { rows: rows.map(toUnit), total };
+      const near = withinCircle(rows, query.near, (u) =>
         u.lastLat !== null && u.lastLon !== null ? { lat: u.lastLat, lon: u.lastLon } : null,
-      ).map(toUnit);
+      );
+      return { rows: pageOf(near, query).map(toUnit), total: near.length };
     },
 
     async getUnit(actor: Actor, id: string) {
@@ -70,7 +78,10 @@ export function createResourceService({ db }: { db: DbClient }) {
 
     async listCameras(actor: Actor, query: CamerasQuery) {
       assertStationVisible(actor, query.station);
-      return withinCircle(await repo.listCameras(stationScope(actor), query), query.near, (c) => c).map(toCamera);
+      const [rows, total] = await repo.listCameras(stationScope(actor), query);
+      if (!query.near) return { rows: rows.map(toCamera), total };
+      const near = withinCircle(rows, query.near, (c) => c);
+      return { rows: pageOf(near, query).map(toCamera), total: near.length };
     },
 
     async getCamera(actor: Actor, id: string) {
