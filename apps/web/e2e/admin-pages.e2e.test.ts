@@ -3,13 +3,15 @@
 // the ingest, and after a reload the token is nowhere; a new token replaces it (the old one stops
 // working); a taken identifier is refused in Chinese; removal takes it off. Roster: today's duty leader
 // is in today's column, last week is copied, the same officer twice in a shift is warned of on the cell
-// and in the list, and what is saved is there after a reload and in GET /api/duty.
+// and in the list, and what is saved is there after a reload and in GET /api/duty; a day that fails to
+// save (its officer gone meanwhile) is named and stays unsaved while the others are saved.
 // Screenshots: test-results/admin-devices-*.png, admin-roster-*.png.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { createTestDatabase } from "@onemap/db/testing";
 import { addDays, chinaDate, shiftAt, weekOf } from "@onemap/domain";
 import type { Duty, Officer, UnitDevicesPage } from "@onemap/shared";
+import pg from "pg";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, root, type ServerProcess, signIn, startServer, waitFor } from "../../api/test/process";
@@ -35,6 +37,16 @@ describe("the administrators' devices and roster pages in Chromium", () => {
   let base = "";
   let browser: Browser;
   let admin = "";
+  let databaseUrl = "";
+  const query = async (sql: string, params: unknown[] = []) => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      return (await client.query(sql, params)).rows;
+    } finally {
+      await client.end();
+    }
+  };
   const call = async <T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> => {
     const res = await fetch(`${base}${path}`, {
       method: init.method ?? "GET",
@@ -52,8 +64,9 @@ describe("the administrators' devices and roster pages in Chromium", () => {
     mkdirSync(shots, { recursive: true });
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
+    databaseUrl = await createTestDatabase("county");
     server = startServer({
-      DATABASE_URL: await createTestDatabase("county"),
+      DATABASE_URL: databaseUrl,
       PORT: String(port),
       WEB_DIST: join(root, "apps/web/dist"),
       LOGIN_RATE_LIMIT_PER_MINUTE: "1000",
@@ -265,6 +278,48 @@ describe("the administrators' devices and roster pages in Chromium", () => {
     }
     await shot(page, "roster-4-saved-zh-CN");
     expect(pageErrors(consoleErrors)).toEqual([]);
+    await context.close();
+  });
+
+  it("a day that fails to save is named, and stays unsaved; the other days are saved", { timeout: 90_000 }, async () => {
+    const today = chinaDate(new Date());
+    const week = weekOf(addDays(today, 21));
+    const [first, second] = week as [string, string];
+    const station = (await query(`SELECT "stationId" FROM "Officer" LIMIT 1`))[0]?.stationId as string;
+    // an officer who will be gone by the time the roster is saved
+    await query(
+      `INSERT INTO "Officer" (id, "badgeNo", name, "birthYear", post, auxiliary, "stationId", "updatedAt") VALUES ('of-e2e-gone', 'E2E9001', '临时民警', 1990, 'HQ', false, $1, now())`,
+      [station],
+    );
+    const kept = (await call<Officer[]>("/api/officers?limit=3")).body[2] as Officer;
+    const { context, page } = await openBoard(browser, base, { username: "admin", viewport: VIEWPORT });
+    await page.goto(`${base}/admin/roster`);
+    await page.waitForSelector('[data-testid="roster-page"][data-loaded="true"]');
+    for (let i = 0; i < 3; i++) await page.click('[data-testid="roster-next"]');
+    await expect.poll(() => page.getAttribute('[data-testid="roster-week"]', "data-from")).toBe(first);
+    await page.waitForSelector('[data-testid="roster-page"][data-loaded="true"]');
+    const add = async (date: string, who: string) => {
+      const cell = page.locator(`[data-testid="roster-cell"][data-date="${date}"][data-shift="DAY"][data-role="DUTY_LEADER"]`);
+      await cell.locator('[data-testid="roster-add"]').click();
+      await page.keyboard.type(who);
+      await page.click(`.ant-select-dropdown:visible .ant-select-item-option:has-text("${who}")`);
+      await cell.locator('[data-testid="roster-officer"]').first().waitFor();
+    };
+    await add(first, "E2E9001");
+    await add(second, kept.badgeNo);
+    await query(`DELETE FROM "Officer" WHERE id = 'of-e2e-gone'`);
+    await page.click('[data-testid="roster-save"]');
+    const failure = page.locator('[data-testid="roster-failure"]');
+    await failure.waitFor();
+    expect(await failure.count()).toBe(1);
+    expect(await failure.textContent()).toContain(`周一 ${first.slice(5)} 保存失败`);
+    expect(await failure.textContent()).toContain("没有这名民警");
+    // the failed day stays in the draft; the other is saved
+    expect(await page.getAttribute('[data-testid="roster-changed"]', "data-count")).toBe("1");
+    expect((await call<Duty>(`/api/duty?date=${first}`)).body.entries).toEqual([]);
+    expect((await call<Duty>(`/api/duty?date=${second}`)).body.entries.map((e) => e.officer.id)).toEqual([kept.id]);
+    await page.waitForTimeout(400);
+    await shot(page, "roster-7-day-failed-zh-CN");
     await context.close();
   });
 
