@@ -1,7 +1,7 @@
 // Administrators add, change and remove stations, officers, units and cameras (issue 12): 201 / 200 /
 // 204 or { retired: true }, 409 on a taken key or a resource still held, 400 naming the fields, every
 // change audited and heard at once by the boards of its station (and the county's), no others.
-import type { Board, Camera, ErrorBody, Officer, Station, Unit } from "@onemap/shared";
+import type { Board, Camera, ErrorBody, Officer, ReinforcementGroup, Station, Unit } from "@onemap/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, deviceOf, login, type TestContext } from "./helpers";
 import { connectBoard, sleep, waitForEvent } from "./realtime-helpers";
@@ -212,6 +212,34 @@ describe("administration of the county's resources", () => {
       expect((await call<Board>("GET", "/api/board", undefined, operator)).body.cameras.map((c) => c.id)).not.toContain(created.body.id);
       const fresh = await call<Camera>("POST", "/api/cameras", { ...body, code: "CAM-T-2" });
       expect((await call("DELETE", `/api/cameras/${fresh.body.id}`)).status).toBe(204);
+    });
+
+    it("reinforcement groups: listed with their units; one per kind (409); renamed; 409 group_in_use while units are in it; erased when empty", async () => {
+      const groups = (await call<ReinforcementGroup[]>("GET", "/api/reinforcement-groups")).body;
+      const rapid = groups.find((g) => g.kind === "RAPID_REACTION") as ReinforcementGroup;
+      expect(rapid.unitCount).toBe(await t.db.unit.count({ where: { reinforcementGroupId: rapid.id, retiredAt: null } }));
+      const dup = await call("POST", "/api/reinforcement-groups", { kind: "RAPID_REACTION", name: "又一个", activatesAtTier: "LEVEL_II" });
+      expect(dup).toMatchObject({ status: 409, body: { code: "group_kind_taken", params: { kind: "RAPID_REACTION" } } });
+      const renamed = await call<ReinforcementGroup>("PATCH", `/api/reinforcement-groups/${rapid.id}`, { name: "快反力量" });
+      expect(renamed.body).toMatchObject({ name: "快反力量", kind: "RAPID_REACTION" });
+      expect(await audited("reinforcement.changed", rapid.id)).toBe(1);
+      const member = await t.db.unit.findFirstOrThrow({ where: { retiredAt: null }, orderBy: { callsign: "asc" } });
+      await t.db.unit.update({ where: { id: member.id }, data: { reinforcementGroupId: rapid.id } });
+      const held = await call("DELETE", `/api/reinforcement-groups/${rapid.id}`);
+      expect(held).toMatchObject({
+        status: 409,
+        body: { code: "group_in_use", params: { units: expect.stringContaining(member.callsign) } },
+      });
+      const reserve = groups.find((g) => g.kind === "HQ_RESERVE") as ReinforcementGroup;
+      await t.db.unit.updateMany({ where: { reinforcementGroupId: reserve.id }, data: { reinforcementGroupId: null } });
+      expect((await call("DELETE", `/api/reinforcement-groups/${reserve.id}`)).status).toBe(204);
+      const back = await call<ReinforcementGroup>("POST", "/api/reinforcement-groups", {
+        kind: "HQ_RESERVE",
+        name: "机关备勤",
+        activatesAtTier: "LEVEL_I",
+      });
+      expect(back).toMatchObject({ status: 201, body: { kind: "HQ_RESERVE", unitCount: 0 } });
+      expect((await call("PATCH", `/api/reinforcement-groups/${back.body.id}`, { kind: "SWAT_ASSAULT" })).status).toBe(400);
     });
   });
 });

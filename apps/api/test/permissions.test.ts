@@ -29,6 +29,9 @@ const ADMINISTRATION: [string, string, () => unknown][] = [
   ["POST", "/api/cameras", () => ({ code: key(), name: "x", kind: "SKYNET", lat: 31.03, lon: 106.42, stationId: "st-dc" })],
   ["PATCH", "/api/cameras/cam-none", () => ({ name: "x" })],
   ["DELETE", "/api/cameras/cam-none", () => ({})],
+  ["POST", "/api/reinforcement-groups", () => ({ kind: "HQ_RESERVE", name: "x", activatesAtTier: "LEVEL_I" })],
+  ["PATCH", "/api/reinforcement-groups/rg-none", () => ({ name: "x" })],
+  ["DELETE", "/api/reinforcement-groups/rg-none", () => ({})],
 ];
 
 describe("the permission matrix", () => {
@@ -106,7 +109,7 @@ describe("the permission matrix", () => {
   }
 
   // the administrators' reads: everyone else is refused, and nothing of the audit goes out
-  for (const route of ["/api/audit", "/api/audit/export"]) {
+  for (const route of ["/api/audit", "/api/audit/export", "/api/reinforcement-groups"]) {
     for (const role of ALL) {
       it(`GET ${route} as ${role}: ${role === "admin" ? "allowed" : "403"}`, async () => {
         const res = await t.app.inject({ method: "GET", url: route, headers: { cookie: cookies[role] } });

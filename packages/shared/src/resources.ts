@@ -1,7 +1,7 @@
 // Read models of the county's resources: what the API returns and the board draws.
 import { z } from "zod";
 import { GeoJsonPolygon, Id, IsoDateTime, Latitude, Longitude, NearQuery, Version } from "./common";
-import { CountyCameraRow, CountyOfficerRow, CountyStationRow, CountyUnitRow } from "./county";
+import { CountyCameraRow, CountyOfficerRow, CountyReinforcementGroupRow, CountyStationRow, CountyUnitRow } from "./county";
 import {
   CameraKind,
   CameraStatus,
@@ -354,3 +354,18 @@ export type PatchCameraBody = z.infer<typeof PatchCameraBody>;
 /** DELETE's answer when history points to the resource: it is retired, not erased (erased: 204, no body) */
 export const RetiredResult = z.object({ retired: z.literal(true), retiredAt: IsoDateTime });
 export type RetiredResult = z.infer<typeof RetiredResult>;
+
+/** 增援力量: a group of units that a tier activates (one per kind) */
+export const ReinforcementGroup = z.object({
+  id: Id,
+  kind: ReinforcementGroupKind,
+  name: z.string(),
+  activatesAtTier: ResponseTier,
+  /** its units in service */
+  unitCount: z.number().int().nonnegative(),
+});
+export type ReinforcementGroup = z.infer<typeof ReinforcementGroup>;
+export const CreateReinforcementGroupBody = CountyReinforcementGroupRow.strict();
+export type CreateReinforcementGroupBody = z.infer<typeof CreateReinforcementGroupBody>;
+export const PatchReinforcementGroupBody = oneChange(CountyReinforcementGroupRow.omit({ kind: true }).strict());
+export type PatchReinforcementGroupBody = z.infer<typeof PatchReinforcementGroupBody>;

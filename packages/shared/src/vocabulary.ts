@@ -154,6 +154,8 @@ export const ERROR_CODES = [
   "unit_on_incident",
   "officer_in_use",
   "retired",
+  "group_kind_taken",
+  "group_in_use",
   // the county workbook
   "workbook_invalid",
   "workbook_unreadable",

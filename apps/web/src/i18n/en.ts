@@ -333,6 +333,8 @@ export const en: Messages = {
       unit_on_incident: "{{callsign}} is on open incident {{incident}}: clear it first",
       officer_in_use: "{{name}} still leads or owns {{holder}}: hand it over first",
       retired: "{{name}} is retired: it cannot be changed",
+      group_kind_taken: "There is a {{kind}} reinforcement group already",
+      group_in_use: "{{group}} still has units ({{units}}): move them first",
       workbook_invalid: "The workbook has errors (listed by sheet, row and column): nothing was imported",
       workbook_unreadable: "This file is not an Excel workbook (.xlsx): nothing was imported",
     },

@@ -299,6 +299,8 @@ export const zhCN = {
       unit_on_incident: "{{callsign}} 正在处置警情 {{incident}}，请先收队",
       officer_in_use: "{{name}} 仍负责 {{holder}}，请先移交",
       retired: "{{name}} 已停用，不能修改",
+      group_kind_taken: "已有 {{kind}} 类型的增援力量",
+      group_in_use: "{{group}} 仍有作战单元（{{units}}），请先调整",
       workbook_invalid: "工作簿有错误（按工作表、行、列列出），未导入任何数据",
       workbook_unreadable: "该文件不是 Excel 工作簿（.xlsx），未导入任何数据",
     } satisfies Record<ErrorCode, string>,

@@ -129,6 +129,27 @@ export function createAdministrationRepository(db: DbClient) {
     /** the audit holds the camera's status changes (found dead, back): history points to it */
     cameraHasHistory: async (tx: Tx, id: string) => (await tx.auditEvent.count({ where: { action: "camera.status", targetId: id } })) > 0,
 
+    // ---------------------------------------------------------------- reinforcement groups (no history: nothing stores a group but a unit)
+
+    listGroups: () =>
+      db.reinforcementGroup.findMany({
+        include: { _count: { select: { units: { where: inService } } } },
+        orderBy: { activatesAtTier: "asc" },
+      }),
+    findGroup: (tx: Tx, id: string) =>
+      tx.reinforcementGroup.findUnique({ where: { id }, include: { _count: { select: { units: { where: inService } } } } }),
+    createGroup: (tx: Tx, data: Prisma.ReinforcementGroupUncheckedCreateInput) =>
+      tx.reinforcementGroup.create({ data, include: { _count: { select: { units: { where: inService } } } } }),
+    updateGroup: (tx: Tx, id: string, data: Prisma.ReinforcementGroupUncheckedUpdateInput) =>
+      tx.reinforcementGroup.update({ where: { id }, data, include: { _count: { select: { units: { where: inService } } } } }),
+    /** a group goes with its retired units' membership (a retired unit is never activated) */
+    async deleteGroup(tx: Tx, id: string): Promise<void> {
+      await tx.unit.updateMany({ where: { reinforcementGroupId: id }, data: { reinforcementGroupId: null } });
+      await tx.reinforcementGroup.delete({ where: { id } });
+    },
+    groupUnits: (tx: Tx, id: string) =>
+      tx.unit.findMany({ where: { reinforcementGroupId: id, ...inService }, select: { callsign: true }, orderBy: { callsign: "asc" } }),
+
     retire: {
       station: (tx: Tx, id: string, at: Date) => tx.station.update({ where: { id }, data: { retiredAt: at } }),
       officer: (tx: Tx, id: string, at: Date) => tx.officer.update({ where: { id }, data: { retiredAt: at } }),

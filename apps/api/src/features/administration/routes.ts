@@ -5,6 +5,7 @@ import {
   Camera,
   CreateCameraBody,
   CreateOfficerBody,
+  CreateReinforcementGroupBody,
   CreateStationBody,
   CreateUnitBody,
   ErrorBody,
@@ -12,8 +13,10 @@ import {
   Officer,
   PatchCameraBody,
   PatchOfficerBody,
+  PatchReinforcementGroupBody,
   PatchStationBody,
   PatchUnitBody,
+  ReinforcementGroup,
   RetiredResult,
   Station,
   Unit,
@@ -135,6 +138,58 @@ export const administrationRoutes: FastifyPluginAsyncZod<{ administration: Admin
     async (request, reply) => {
       const outcome = await a.removeUnit(by(request), request.params.id);
       return outcome.retired ? reply.status(200).send(outcome) : reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/api/reinforcement-groups",
+    {
+      schema: {
+        tags,
+        summary: "Reinforcement groups (增援力量), with their units in service",
+        response: { 200: z.array(ReinforcementGroup), ...errors },
+      },
+    },
+    async () => a.listGroups(),
+  );
+  app.post(
+    "/api/reinforcement-groups",
+    {
+      schema: {
+        tags,
+        summary: "Add a reinforcement group (one per kind)",
+        body: CreateReinforcementGroupBody,
+        response: { 201: ReinforcementGroup, ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await a.createGroup(by(request), request.body)),
+  );
+  app.patch(
+    "/api/reinforcement-groups/:id",
+    {
+      schema: {
+        tags,
+        summary: "Rename a group or change the tier that activates it",
+        params: IdParams,
+        body: PatchReinforcementGroupBody,
+        response: { 200: ReinforcementGroup, ...errors },
+      },
+    },
+    async (request) => a.patchGroup(by(request), request.params.id, request.body),
+  );
+  app.delete(
+    "/api/reinforcement-groups/:id",
+    {
+      schema: {
+        tags,
+        summary: "Remove a group: 409 while units in service are in it",
+        params: IdParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await a.removeGroup(by(request), request.params.id);
+      return reply.status(204).send(null);
     },
   );
 

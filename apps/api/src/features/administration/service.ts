@@ -4,7 +4,17 @@
 // open incident, an officer leading a unit or owning a grid) cannot go; what history points to is
 // retired, not erased (ADR 0010). Every change is audited in its own transaction and reaches the boards.
 import { randomBytes } from "node:crypto";
-import type { AuditAction, CreateCameraBody, CreateOfficerBody, CreateStationBody, CreateUnitBody, ErrorIssue } from "@onemap/shared";
+import type {
+  AuditAction,
+  CreateCameraBody,
+  CreateOfficerBody,
+  CreateReinforcementGroupBody,
+  CreateStationBody,
+  CreateUnitBody,
+  ErrorIssue,
+  PatchReinforcementGroupBody,
+  ReinforcementGroup,
+} from "@onemap/shared";
 import { FIELD_MESSAGES, type PatchCameraBody, type PatchOfficerBody, type PatchStationBody, type PatchUnitBody } from "@onemap/shared";
 import type { Requester } from "../../actor";
 import { isUniqueViolation, type Tx } from "../../database";
@@ -18,7 +28,21 @@ const newId = (prefix: string) => `${prefix}-${randomBytes(6).toString("hex")}`;
 /** DELETE's outcome: erased (nothing pointed to it) or retired (history does) */
 type Removal = { retired: false } | { retired: true; retiredAt: string };
 
-type Kind = "station" | "officer" | "unit" | "camera";
+type Kind = "station" | "officer" | "unit" | "camera" | "reinforcement";
+
+const toGroup = (g: {
+  id: string;
+  kind: ReinforcementGroup["kind"];
+  name: string;
+  activatesAtTier: ReinforcementGroup["activatesAtTier"];
+  _count: { units: number };
+}): ReinforcementGroup => ({
+  id: g.id,
+  kind: g.kind,
+  name: g.name,
+  activatesAtTier: g.activatesAtTier,
+  unitCount: g._count.units,
+});
 
 export function createAdministrationService(deps: {
   repository: AdministrationRepository;
@@ -51,6 +75,7 @@ export function createAdministrationService(deps: {
   function taken(error: unknown, kind: Kind, key: string | undefined): never {
     if (!isUniqueViolation(error) || key === undefined) throw error;
     if (kind === "unit") throw new ConflictError(`the callsign ${key} is taken`).coded("callsign_taken", { callsign: key });
+    if (kind === "reinforcement") throw new ConflictError(`there is a ${key} group already`).coded("group_kind_taken", { kind: key });
     if (kind === "officer") throw new ConflictError(`the badge number ${key} is taken`).coded("badge_no_taken", { badgeNo: key });
     throw new ConflictError(`the code ${key} is taken`).coded("code_taken", { code: key });
   }
@@ -253,6 +278,47 @@ export function createAdministrationService(deps: {
       });
       changed([unit.homeStationId]);
       return outcome;
+    },
+
+    // ---------------------------------------------------------------- reinforcement groups (no board draws them: no event)
+
+    listGroups: async () => (await repo.listGroups()).map(toGroup),
+
+    async createGroup(by: Requester, body: CreateReinforcementGroupBody) {
+      const row = await repo
+        .transaction(async (tx) => {
+          const created = await repo.createGroup(tx, { id: newId("rg"), ...body });
+          await record(by, tx, "reinforcement.created", "reinforcement", created.id, undefined, toGroup(created));
+          return created;
+        })
+        .catch((error) => taken(error, "reinforcement", body.kind));
+      return toGroup(row);
+    },
+
+    async patchGroup(by: Requester, id: string, body: PatchReinforcementGroupBody) {
+      return repo.transaction(async (tx) => {
+        const before = await repo.findGroup(tx, id);
+        if (!before) throw new NotFoundError("reinforcement group");
+        const after = await repo.updateGroup(tx, id, body);
+        await record(by, tx, "reinforcement.changed", "reinforcement", id, toGroup(before), toGroup(after));
+        return toGroup(after);
+      });
+    },
+
+    /** erased (nothing but a unit stores a group); 409 group_in_use while units in service are in it */
+    async removeGroup(by: Requester, id: string): Promise<void> {
+      await repo.transaction(async (tx) => {
+        const group = await repo.findGroup(tx, id);
+        if (!group) throw new NotFoundError("reinforcement group");
+        const units = (await repo.groupUnits(tx, id)).map((u) => u.callsign);
+        if (units.length > 0)
+          throw new ConflictError(`${group.name} still has ${units.length} units`).coded("group_in_use", {
+            group: group.name,
+            units: `${units.slice(0, 3).join(", ")}${units.length > 3 ? "…" : ""}`,
+          });
+        await repo.deleteGroup(tx, id);
+        await record(by, tx, "reinforcement.deleted", "reinforcement", id, toGroup(group), undefined);
+      });
     },
 
     // ---------------------------------------------------------------- cameras
