@@ -1,6 +1,9 @@
 // Retired resources (issue 12): gone from the boards, the lists, the recommendations, the dispatch and
 // the device registry; still read by history (an incident's assignments, a lookup by id).
+
+import { createTestDatabase } from "@onemap/db/testing";
 import type { Board, Camera, Incident, IncidentDetail, Recommendations, Unit } from "@onemap/shared";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, deviceOf, login, type TestContext } from "./helpers";
 import { sleep } from "./realtime-helpers";
@@ -134,5 +137,59 @@ describe("retired resources", () => {
     expect(after.statusCode).toBeLessThan(500);
     await sleep(200);
     expect(await t.db.unitPosition.count({ where: { unitId: car(3) } })).toBe(fixes);
+  });
+});
+
+describe("retired resources elsewhere", () => {
+  let t: TestContext;
+  let retiredGrid: { id: string; lat: number; lon: number };
+  beforeAll(async () => {
+    // a grid retired before this API process started: its grid cache never holds it
+    const ownerUrl = await createTestDatabase("county");
+    const client = new pg.Client({ connectionString: ownerUrl });
+    await client.connect();
+    const { rows } = await client.query<{ id: string; lat: number; lon: number }>(
+      `UPDATE "Grid" SET "retiredAt" = now() WHERE id = (SELECT id FROM "Grid" WHERE "stationId" = 'st-dc' ORDER BY code LIMIT 1)
+       RETURNING id, "centerLat" AS lat, "centerLon" AS lon`,
+    );
+    await client.end();
+    retiredGrid = rows[0] as { id: string; lat: number; lon: number };
+    t = await buildTestApp({ ownerUrl });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it("a call inside a retired grid is not filed under it", async () => {
+    const operator = await login(t.app, "operator");
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/incidents",
+      headers: { cookie: operator },
+      payload: { category: "theft", lat: retiredGrid.lat, lon: retiredGrid.lon },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect((res.json() as Incident).gridId).not.toBe(retiredGrid.id);
+  });
+
+  it("a retired unit's status cannot be set by hand, and the live statistics leave it out", async () => {
+    const operator = await login(t.app, "operator");
+    const stats = async () =>
+      (await t.app.inject({ method: "GET", url: "/api/stats/live", headers: { cookie: operator } })).json() as {
+        units: { available: number };
+      };
+    const unit = await t.db.unit.findFirstOrThrow({ where: { homeStationId: "st-dc", status: "AVAILABLE" }, orderBy: { id: "asc" } });
+    const before = (await stats()).units.available;
+    await t.db.unit.update({ where: { id: unit.id }, data: { retiredAt: new Date() } });
+    expect((await stats()).units.available).toBe(before - 1);
+    const res = await t.app.inject({
+      method: "PUT",
+      url: `/api/units/${unit.id}/status`,
+      headers: { cookie: operator },
+      payload: { status: "BUSY", version: unit.version },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: "retired" });
+    expect((await t.db.unit.findUniqueOrThrow({ where: { id: unit.id } })).status).toBe("AVAILABLE");
   });
 });

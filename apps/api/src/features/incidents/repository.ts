@@ -114,7 +114,7 @@ export function createIncidentRepository({ db, reads }: { db: DbClient; reads: p
     },
 
     policeStations(): Promise<{ id: string; lat: number; lon: number }[]> {
-      return db.station.findMany({ where: { kind: "POLICE_STATION" }, select: { id: true, lat: true, lon: true } });
+      return db.station.findMany({ where: { kind: "POLICE_STATION", retiredAt: null }, select: { id: true, lat: true, lon: true } });
     },
 
     list(scope: string | null, where: Prisma.IncidentWhereInput, limit: number): Promise<IncidentRow[]> {

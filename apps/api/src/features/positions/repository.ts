@@ -154,9 +154,9 @@ export function createPositionRepository({ writes, reads }: { writes: pg.Pool; r
       return true;
     },
 
-    /** the patrol grids' polygons (for the geofence, and for locating a call) */
+    /** the polygons of the patrol grids in service (for the geofence, and for locating a call) */
     async gridPolygons(): Promise<GridPolygon[]> {
-      return (await writes.query<GridPolygon>(`SELECT id, name, "stationId", polygon FROM "Grid"`)).rows;
+      return (await writes.query<GridPolygon>(`SELECT id, name, "stationId", polygon FROM "Grid" WHERE "retiredAt" IS NULL`)).rows;
     },
 
     async allDevices(): Promise<RegisteredDevice[]> {

@@ -12,7 +12,11 @@ export function createStatsRepository(db: DbClient) {
     },
 
     unitsByStatus(scope: string | null) {
-      return db.unit.groupBy({ by: ["status"], where: scope ? { homeStationId: scope } : {}, _count: { _all: true } });
+      return db.unit.groupBy({
+        by: ["status"],
+        where: { retiredAt: null, ...(scope ? { homeStationId: scope } : {}) },
+        _count: { _all: true },
+      });
     },
 
     /** calls taken in [from, to), how many were dispatched, and the median and 90th percentile of call → dispatch (s) */

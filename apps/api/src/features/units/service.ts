@@ -16,6 +16,8 @@ export function createUnitService({ db, events, audit }: { db: DbClient; events:
       const scope = stationScope(actor);
       const unit = await repo.findUnit(unitId, scope);
       if (!unit) throw new NotFoundError("unit");
+      if (unit.retiredAt)
+        throw new ConflictError(`unit ${unit.callsign} is retired: its status cannot change`).coded("retired", { name: unit.callsign });
       if ((COMMITTED_UNIT_STATUSES as readonly string[]).includes(unit.status)) {
         throw new ConflictError(
           `unit ${unit.callsign} is ${unit.status.toLowerCase().replace("_", " ")} on an incident: clear its assignment first`,
