@@ -109,7 +109,7 @@ describe("the permission matrix", () => {
   }
 
   // the administrators' reads: everyone else is refused, and nothing of the audit goes out
-  for (const route of ["/api/audit", "/api/audit/export", "/api/reinforcement-groups"]) {
+  for (const route of ["/api/audit", "/api/audit/export", "/api/reinforcement-groups", "/api/devices/units", "/api/duty/officers?q=王"]) {
     for (const role of ALL) {
       it(`GET ${route} as ${role}: ${role === "admin" ? "allowed" : "403"}`, async () => {
         const res = await t.app.inject({ method: "GET", url: route, headers: { cookie: cookies[role] } });
