@@ -186,6 +186,7 @@ export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logg
       repository: createAdministrationRepository(db),
       audit,
       changed: (stationIds) => events.resourcesChanged(stationIds),
+      gridsChanged: () => grids.reload(),
     }),
   });
   await app.register(cameraRoutes, { cameras: createCameraService({ db, events, audit }) });

@@ -1,7 +1,18 @@
-// Administrators add, change and remove stations, officers, units and cameras (issue 12): 201 / 200 /
+// Administrators add, change and remove stations, officers, grids, units and cameras (issue 12): 201 / 200 /
 // 204 or { retired: true }, 409 on a taken key or a resource still held, 400 naming the fields, every
 // change audited and heard at once by the boards of its station (and the county's), no others.
-import type { Board, Camera, ErrorBody, Officer, ReinforcementGroup, Station, Unit } from "@onemap/shared";
+import { findGrid } from "@onemap/domain";
+import type {
+  AdministeredGrid,
+  Board,
+  Camera,
+  ErrorBody,
+  GeoJsonPolygon,
+  Officer,
+  ReinforcementGroup,
+  Station,
+  Unit,
+} from "@onemap/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, deviceOf, login, type TestContext } from "./helpers";
 import { connectBoard, sleep, waitForEvent } from "./realtime-helpers";
@@ -143,6 +154,137 @@ describe("administration of the county's resources", () => {
       expect(held.status).toBe(409);
       expect(held.body).toMatchObject({ code: "unit_on_incident", params: { callsign: busy.callsign, incident: incident.number } });
       expect((await t.db.unit.findUniqueOrThrow({ where: { id: busy.id } })).retiredAt).toBeNull();
+    });
+  });
+
+  describe("grids", () => {
+    /** an axis-aligned box, degrees: the town's grids lie within 31.018–31.042 N, 106.39–106.432 E */
+    const box = (w: number, s: number, e: number, n: number): GeoJsonPolygon => ({
+      type: "Polygon",
+      coordinates: [
+        [
+          [w, s],
+          [e, s],
+          [e, n],
+          [w, n],
+          [w, s],
+        ],
+      ],
+    });
+    const gridBody = (over: Record<string, unknown> = {}) => ({
+      code: `G-T-${Math.random().toString(36).slice(2, 7)}`,
+      name: "测试网格",
+      stationId: "st-dc",
+      polygon: box(106.44, 31.02, 106.45, 31.03),
+      ...over,
+    });
+    const fileCall = async (lat: number, lon: number) =>
+      (await call<{ gridId: string | null }>("POST", "/api/incidents", { category: "theft", lat, lon }, operator)).body.gridId;
+
+    it("a new grid takes the next call placed in it at once; moved (PATCH), it takes the call at its new place and not the old; boards hear it", async () => {
+      expect(await fileCall(31.025, 106.445)).toBeNull(); // east of town: in no grid yet
+      const county = await connectBoard(base, operator);
+      const dcChief = await connectBoard(base, chief);
+      const heard = Promise.all([
+        waitForEvent(county.socket, "county:changed", 3000),
+        waitForEvent(dcChief.socket, "county:changed", 3000),
+      ]);
+      const created = await call<AdministeredGrid>("POST", "/api/grids", gridBody());
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      expect(created.body).toMatchObject({ stationId: "st-dc", owner: null, warnings: [], center: { lat: 31.025, lon: 106.445 } });
+      await heard;
+      expect(await audited("grid.created", created.body.id)).toBe(1);
+      expect(await fileCall(31.025, 106.445)).toBe(created.body.id);
+
+      const moved = await call<AdministeredGrid>("PATCH", `/api/grids/${created.body.id}`, { polygon: box(106.46, 31.02, 106.47, 31.03) });
+      expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+      expect(moved.body.center).toEqual({ lat: 31.025, lon: 106.465 });
+      expect(await audited("grid.changed", created.body.id)).toBe(1);
+      expect(await fileCall(31.025, 106.465)).toBe(created.body.id);
+      expect(await fileCall(31.025, 106.445)).toBeNull();
+      county.socket.close();
+      dcChief.socket.close();
+
+      // calls point to it now: removing retires it, and the next call there is filed under no grid
+      const retired = await call("DELETE", `/api/grids/${created.body.id}`);
+      expect(retired).toMatchObject({ status: 200, body: { retired: true } });
+      expect(await audited("grid.retired", created.body.id)).toBe(1);
+      expect(await fileCall(31.025, 106.465)).toBeNull();
+      expect((await call("PATCH", `/api/grids/${created.body.id}`, { name: "x" })).body.code).toBe("retired");
+    });
+
+    it("overlaps are warnings with the shared area, never refusals; neighbours that only touch are not", async () => {
+      const grids = (await t.db.grid.findMany({ where: { retiredAt: null } })).map((g) => ({
+        ...g,
+        polygon: g.polygon as unknown as GeoJsonPolygon,
+      }));
+      const under = findGrid({ lat: 31.03, lon: 106.428 }, grids);
+      const over = await call<AdministeredGrid>("POST", "/api/grids", gridBody({ polygon: box(106.425, 31.028, 106.445, 31.032) }));
+      expect(over.status, JSON.stringify(over.body)).toBe(201);
+      expect(over.body.warnings.length).toBeGreaterThan(0);
+      expect(over.body.warnings).toContainEqual({ kind: "overlap", gridId: under?.id, code: under?.code, areaM2: expect.any(Number) });
+      for (const w of over.body.warnings) expect(w.areaM2).toBeGreaterThan(0);
+      // the overlapped part is at most 0.007° × 0.004° (≈ 665 m × 445 m)
+      expect(over.body.warnings.reduce((sum, w) => sum + w.areaM2, 0)).toBeLessThan(300_000);
+      const beside = await call<AdministeredGrid>("POST", "/api/grids", gridBody({ polygon: box(106.44, 31.028, 106.455, 31.032) }));
+      expect(beside.body.warnings.map((w) => w.gridId)).toEqual([over.body.id]); // shares an area with `over` only
+      // moved east to `over`'s edge: they share a border, no area
+      const touching = await call<AdministeredGrid>("PATCH", `/api/grids/${beside.body.id}`, {
+        polygon: box(106.445, 31.028, 106.455, 31.032),
+      });
+      expect(touching.body.warnings).toEqual([]);
+      for (const id of [over.body.id, beside.body.id]) expect((await call("DELETE", `/api/grids/${id}`)).status).toBe(204);
+      expect(await audited("grid.deleted", over.body.id)).toBe(1);
+    });
+
+    it("a taken code is 409 code_taken; a bad station, owner or boundary is 400 naming the field; an owner of another grid is 409; a grid with units is 409 grid_in_use", async () => {
+      const existing = await t.db.grid.findFirstOrThrow({ where: { ownerOfficerId: { not: null } } });
+      const grids = await t.db.grid.count();
+      expect((await call("POST", "/api/grids", gridBody({ code: existing.code }))).body).toMatchObject({
+        code: "code_taken",
+        params: { code: existing.code },
+      });
+      const hq = await t.db.station.findFirstOrThrow({ where: { kind: "HQ_UNIT" } });
+      const bcOfficer = await t.db.officer.findFirstOrThrow({ where: { stationId: "st-bc", retiredAt: null } });
+      const bad = await call("POST", "/api/grids", gridBody({ stationId: hq.id, ownerOfficerId: bcOfficer.id }));
+      expect(bad.status).toBe(400);
+      expect(bad.body.issues?.map((i) => i.path)).toEqual(["body.stationId", "body.ownerOfficerId"]);
+      const bowTie = {
+        type: "Polygon",
+        coordinates: [
+          [
+            [106.44, 31.02],
+            [106.45, 31.03],
+            [106.45, 31.02],
+            [106.44, 31.03],
+            [106.44, 31.02],
+          ],
+        ],
+      };
+      const crossed = await call("POST", "/api/grids", gridBody({ polygon: bowTie }));
+      expect(crossed.body.issues?.map((i) => i.path)).toEqual(["body.polygon"]);
+      const open = box(106.44, 31.02, 106.45, 31.03).coordinates[0]?.slice(0, 4);
+      expect((await call("POST", "/api/grids", gridBody({ polygon: { type: "Polygon", coordinates: [open] } }))).status).toBe(400);
+      const owner = await t.db.officer.findUniqueOrThrow({ where: { id: existing.ownerOfficerId as string } });
+      expect((await call("POST", "/api/grids", gridBody({ stationId: owner.stationId, ownerOfficerId: owner.id }))).body).toMatchObject({
+        code: "grid_owner_taken",
+        params: { name: owner.name, grid: existing.code },
+      });
+      expect(await t.db.grid.count()).toBe(grids);
+
+      const free = await t.db.officer.findFirstOrThrow({ where: { stationId: "st-dc", retiredAt: null, ownedGrid: null } });
+      const owned = await call<AdministeredGrid>("POST", "/api/grids", gridBody({ ownerOfficerId: free.id }));
+      expect(owned.body.owner?.id).toBe(free.id);
+      expect((await call("PATCH", `/api/grids/${owned.body.id}`, { stationId: "st-bc" })).body.issues?.map((i) => i.path)).toEqual([
+        "body.ownerOfficerId",
+      ]);
+      expect((await call("DELETE", `/api/grids/${owned.body.id}`)).status).toBe(204);
+
+      const unit = await t.db.unit.findFirstOrThrow({ where: { gridId: { not: null }, retiredAt: null }, orderBy: { callsign: "asc" } });
+      const held = await call("DELETE", `/api/grids/${unit.gridId}`);
+      expect(held).toMatchObject({ status: 409, body: { code: "grid_in_use", params: { holders: expect.stringContaining("units (") } } });
+      expect((await t.db.grid.findUniqueOrThrow({ where: { id: unit.gridId as string } })).retiredAt).toBeNull();
+      expect((await call("DELETE", "/api/grids/gr-none")).status).toBe(404);
     });
   });
 

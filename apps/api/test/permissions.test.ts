@@ -23,6 +23,28 @@ const ADMINISTRATION: [string, string, () => unknown][] = [
   ],
   ["PATCH", "/api/officers/of-none", () => ({ name: "x" })],
   ["DELETE", "/api/officers/of-none", () => ({})],
+  [
+    "POST",
+    "/api/grids",
+    () => ({
+      code: key(),
+      name: "x",
+      stationId: "st-dc",
+      polygon: {
+        type: "Polygon",
+        coordinates: [
+          [
+            [106.5, 31.5],
+            [106.51, 31.5],
+            [106.51, 31.51],
+            [106.5, 31.5],
+          ],
+        ],
+      },
+    }),
+  ],
+  ["PATCH", "/api/grids/gr-none", () => ({ name: "x" })],
+  ["DELETE", "/api/grids/gr-none", () => ({})],
   ["POST", "/api/units", () => ({ callsign: key(), kind: "CAR", homeStationId: "st-dc" })],
   ["PATCH", "/api/units/un-none", () => ({ kind: "CAR", version: 0 })],
   ["DELETE", "/api/units/un-none", () => ({})],

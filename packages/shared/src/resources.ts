@@ -1,7 +1,7 @@
 // Read models of the county's resources: what the API returns and the board draws.
 import { z } from "zod";
 import { GeoJsonPolygon, Id, IsoDateTime, Latitude, Longitude, NearQuery, Version } from "./common";
-import { CountyCameraRow, CountyOfficerRow, CountyReinforcementGroupRow, CountyStationRow, CountyUnitRow } from "./county";
+import { CountyCameraRow, CountyGridRow, CountyOfficerRow, CountyReinforcementGroupRow, CountyStationRow, CountyUnitRow } from "./county";
 import {
   CameraKind,
   CameraStatus,
@@ -350,6 +350,27 @@ export const PatchCameraBody = oneChange(
   CountyCameraRow.omit({ gridCode: true, stationCode: true }).extend({ stationId: Id, gridId: Id.nullable() }).strict(),
 );
 export type PatchCameraBody = z.infer<typeof PatchCameraBody>;
+
+const GridFields = CountyGridRow.omit({ stationCode: true, ownerBadgeNo: true })
+  .extend({ stationId: Id, ownerOfficerId: Id.nullable() })
+  .strict();
+/** a grid's centre is computed from its polygon (as the workbook does), never sent */
+export const CreateGridBody = GridFields.partial({ ownerOfficerId: true });
+export type CreateGridBody = z.infer<typeof CreateGridBody>;
+export const PatchGridBody = oneChange(GridFields);
+export type PatchGridBody = z.infer<typeof PatchGridBody>;
+
+/** a grid in service whose polygon shares `areaM2` square metres with the one saved: a warning, not a refusal */
+export const GridOverlapWarning = z.object({
+  kind: z.literal("overlap"),
+  gridId: Id,
+  code: z.string(),
+  areaM2: z.number().int().nonnegative(),
+});
+export type GridOverlapWarning = z.infer<typeof GridOverlapWarning>;
+/** POST / PATCH /api/grids answer the grid as saved and what the administrator should look at */
+export const AdministeredGrid = Grid.extend({ warnings: z.array(GridOverlapWarning) });
+export type AdministeredGrid = z.infer<typeof AdministeredGrid>;
 
 /** DELETE's answer when history points to the resource: it is retired, not erased (erased: 204, no body) */
 export const RetiredResult = z.object({ retired: z.literal(true), retiredAt: IsoDateTime });

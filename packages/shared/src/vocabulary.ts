@@ -156,6 +156,8 @@ export const ERROR_CODES = [
   "retired",
   "group_kind_taken",
   "group_in_use",
+  "grid_in_use",
+  "grid_owner_taken",
   // the county workbook
   "workbook_invalid",
   "workbook_unreadable",
@@ -186,6 +188,8 @@ export const FIELD_MESSAGES = {
   no_such_station: "no such police station",
   no_such_officer: "no such officer",
   no_such_grid: "no such grid",
+  not_of_station: "not an officer in service of that station",
+  self_intersecting: "the boundary crosses itself",
   near_format: "near must be lat,lon,radiusM (three numbers)",
   near_range: "near: latitude must be within ±90 and longitude within ±180",
   near_radius: "near: radiusM must be greater than 0 and at most 100000",

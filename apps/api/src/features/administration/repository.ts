@@ -3,7 +3,7 @@
 import type { DbClient, Prisma, ReinforcementGroupKind } from "@onemap/db";
 import { ACTIVE_ASSIGNMENT_STATUSES } from "@onemap/shared";
 import type { Tx } from "../../database";
-import { unitInclude } from "../resources/mappers";
+import { gridInclude, unitInclude } from "../resources/mappers";
 
 const inService = { retiredAt: null };
 
@@ -129,6 +129,49 @@ export function createAdministrationRepository(db: DbClient) {
     /** the audit holds the camera's status changes (found dead, back): history points to it */
     cameraHasHistory: async (tx: Tx, id: string) => (await tx.auditEvent.count({ where: { action: "camera.status", targetId: id } })) > 0,
 
+    // ---------------------------------------------------------------- grids
+
+    /** a police station (not an HQ unit) in service: only a station patrols a grid */
+    policeStationInService: (tx: Tx, id: string) =>
+      tx.station.findFirst({ where: { id, kind: "POLICE_STATION", ...inService }, select: { id: true } }),
+    officerOfStation: (tx: Tx, id: string, stationId: string) =>
+      tx.officer.findFirst({ where: { id, stationId, ...inService }, select: { id: true, name: true } }),
+    /** the grid (in service or retired: the owner is unique over both) the officer owns, but `exceptId` */
+    gridOwnedBy: (tx: Tx, officerId: string, exceptId: string | null) =>
+      tx.grid.findFirst({ where: { ownerOfficerId: officerId, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { code: true } }),
+    /**
+     * the other grids in service, polygons included, read in the transaction that saves the grid: the
+     * overlap warning must see another process's edit of a moment ago, which the grid cache may not yet
+     */
+    otherGridsInService: (tx: Tx, exceptId: string | null) =>
+      tx.grid.findMany({
+        where: { ...inService, ...(exceptId ? { id: { not: exceptId } } : {}) },
+        select: { id: true, code: true, polygon: true },
+        orderBy: { code: "asc" },
+      }),
+    findGrid: (tx: Tx, id: string) => tx.grid.findUnique({ where: { id }, include: gridInclude }),
+    createGrid: (tx: Tx, data: Prisma.GridUncheckedCreateInput) => tx.grid.create({ data, include: gridInclude }),
+    updateGrid: (tx: Tx, id: string, data: Prisma.GridUncheckedUpdateInput) =>
+      tx.grid.update({ where: { id }, data, include: gridInclude }),
+    deleteGrid: (tx: Tx, id: string) => tx.grid.delete({ where: { id } }),
+    /** what in service is still assigned to the grid: a few names of each, for the refusal */
+    async gridHolders(tx: Tx, id: string) {
+      const [units, cameras] = await Promise.all([
+        tx.unit.findMany({ where: { gridId: id, ...inService }, select: { callsign: true }, orderBy: { callsign: "asc" } }),
+        tx.camera.findMany({ where: { gridId: id, ...inService }, select: { name: true }, orderBy: { code: "asc" } }),
+      ]);
+      return { units: units.map((u) => u.callsign), cameras: cameras.map((c) => c.name) };
+    },
+    async gridHasHistory(tx: Tx, id: string): Promise<boolean> {
+      const counts = await Promise.all([
+        tx.incident.count({ where: { gridId: id } }),
+        tx.geofenceEvent.count({ where: { gridId: id } }),
+        tx.unit.count({ where: { gridId: id } }),
+        tx.camera.count({ where: { gridId: id } }),
+      ]);
+      return counts.some((n) => n > 0);
+    },
+
     // ---------------------------------------------------------------- reinforcement groups (no history: nothing stores a group but a unit)
 
     listGroups: () =>
@@ -154,6 +197,7 @@ export function createAdministrationRepository(db: DbClient) {
       station: (tx: Tx, id: string, at: Date) => tx.station.update({ where: { id }, data: { retiredAt: at } }),
       officer: (tx: Tx, id: string, at: Date) => tx.officer.update({ where: { id }, data: { retiredAt: at } }),
       camera: (tx: Tx, id: string, at: Date) => tx.camera.update({ where: { id }, data: { retiredAt: at } }),
+      grid: (tx: Tx, id: string, at: Date) => tx.grid.update({ where: { id }, data: { retiredAt: at } }),
     },
   };
 }

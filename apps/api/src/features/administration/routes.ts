@@ -1,9 +1,11 @@
-// POST / PATCH / DELETE of the county's stations, officers, units and cameras: administrators only.
+// POST / PATCH / DELETE of the county's stations, officers, grids, units and cameras: administrators only.
 // DELETE answers 204 when the resource was erased (nothing pointed to it), 200 { retired: true } when
 // history points to it and it was retired instead (README: retired).
 import {
+  AdministeredGrid,
   Camera,
   CreateCameraBody,
+  CreateGridBody,
   CreateOfficerBody,
   CreateReinforcementGroupBody,
   CreateStationBody,
@@ -12,6 +14,7 @@ import {
   IdParams,
   Officer,
   PatchCameraBody,
+  PatchGridBody,
   PatchOfficerBody,
   PatchReinforcementGroupBody,
   PatchStationBody,
@@ -108,6 +111,47 @@ export const administrationRoutes: FastifyPluginAsyncZod<{ administration: Admin
     { schema: { tags, summary: "Remove an officer: 409 while they lead a unit or own a grid", params: IdParams, response: removed } },
     async (request, reply) => {
       const outcome = await a.removeOfficer(by(request), request.params.id);
+      return outcome.retired ? reply.status(200).send(outcome) : reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    "/api/grids",
+    {
+      schema: {
+        tags,
+        summary: "Add a patrol grid (its code is the county's once); `warnings` names the grids in service it overlaps",
+        body: CreateGridBody,
+        response: { 201: AdministeredGrid, ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await a.createGrid(by(request), request.body)),
+  );
+  app.patch(
+    "/api/grids/:id",
+    {
+      schema: {
+        tags,
+        summary: "Change a grid (last write wins); `warnings` names the grids in service it overlaps",
+        params: IdParams,
+        body: PatchGridBody,
+        response: { 200: AdministeredGrid, ...errors },
+      },
+    },
+    async (request) => a.patchGrid(by(request), request.params.id, request.body),
+  );
+  app.delete(
+    "/api/grids/:id",
+    {
+      schema: {
+        tags,
+        summary: "Remove a grid: 409 while units or cameras in service are assigned to it",
+        params: IdParams,
+        response: removed,
+      },
+    },
+    async (request, reply) => {
+      const outcome = await a.removeGrid(by(request), request.params.id);
       return outcome.retired ? reply.status(200).send(outcome) : reply.status(204).send(null);
     },
   );

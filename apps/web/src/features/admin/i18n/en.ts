@@ -60,6 +60,7 @@ export const adminEn: AdminMessages = {
       retired: "Unit retired",
       deleted: "Unit deleted",
     },
+    grid: { created: "Grid added", changed: "Grid changed", retired: "Grid retired", deleted: "Grid deleted" },
     reinforcement: { created: "Reinforcement group added", changed: "Reinforcement group changed", deleted: "Reinforcement group deleted" },
     camera: {
       status: "Camera status changed",
