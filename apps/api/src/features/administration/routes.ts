@@ -24,9 +24,11 @@ import {
   Station,
   Unit,
 } from "@onemap/shared";
+import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf } from "../../plugins/auth";
+import type { Removal } from "./rules";
 import type { AdministrationService } from "./service";
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -39,6 +41,9 @@ export const administrationRoutes: FastifyPluginAsyncZod<{ administration: Admin
   app.addHook("onRequest", app.authorize(["ADMIN"]));
   const by = (request: Parameters<typeof actorOf>[0]) => ({ actor: actorOf(request), ip: request.ip });
   const tags = ["administration"];
+  /** DELETE's two answers: 204 erased, 200 { retired: true, retiredAt } when history kept it */
+  const removal = (reply: FastifyReply, outcome: Removal) =>
+    outcome.retired ? reply.status(200).send(outcome) : reply.status(204).send(null);
 
   app.post(
     "/api/stations",
@@ -75,10 +80,7 @@ export const administrationRoutes: FastifyPluginAsyncZod<{ administration: Admin
         response: removed,
       },
     },
-    async (request, reply) => {
-      const outcome = await a.removeStation(by(request), request.params.id);
-      return outcome.retired ? reply.status(200).send(outcome) : reply.status(204).send(null);
-    },
+    async (request, reply) => removal(reply, await a.removeStation(by(request), request.params.id)),
   );
 
   app.post(
@@ -109,10 +111,7 @@ export const administrationRoutes: FastifyPluginAsyncZod<{ administration: Admin
   app.delete(
     "/api/officers/:id",
     { schema: { tags, summary: "Remove an officer: 409 while they lead a unit or own a grid", params: IdParams, response: removed } },
-    async (request, reply) => {
-      const outcome = await a.removeOfficer(by(request), request.params.id);
-      return outcome.retired ? reply.status(200).send(outcome) : reply.status(204).send(null);
-    },
+    async (request, reply) => removal(reply, await a.removeOfficer(by(request), request.params.id)),
   );
 
   app.post(
@@ -150,10 +149,7 @@ export const administrationRoutes: FastifyPluginAsyncZod<{ administration: Admin
         response: removed,
       },
     },
-    async (request, reply) => {
-      const outcome = await a.removeGrid(by(request), request.params.id);
-      return outcome.retired ? reply.status(200).send(outcome) : reply.status(204).send(null);
-    },
+    async (request, reply) => removal(reply, await a.removeGrid(by(request), request.params.id)),
   );
 
   app.post(
@@ -179,10 +175,7 @@ export const administrationRoutes: FastifyPluginAsyncZod<{ administration: Admin
   app.delete(
     "/api/units/:id",
     { schema: { tags, summary: "Remove a unit: 409 while it is on an open incident", params: IdParams, response: removed } },
-    async (request, reply) => {
-      const outcome = await a.removeUnit(by(request), request.params.id);
-      return outcome.retired ? reply.status(200).send(outcome) : reply.status(204).send(null);
-    },
+    async (request, reply) => removal(reply, await a.removeUnit(by(request), request.params.id)),
   );
 
   app.get(
@@ -265,9 +258,6 @@ export const administrationRoutes: FastifyPluginAsyncZod<{ administration: Admin
   app.delete(
     "/api/cameras/:id",
     { schema: { tags, summary: "Remove a camera", params: IdParams, response: removed } },
-    async (request, reply) => {
-      const outcome = await a.removeCamera(by(request), request.params.id);
-      return outcome.retired ? reply.status(200).send(outcome) : reply.status(204).send(null);
-    },
+    async (request, reply) => removal(reply, await a.removeCamera(by(request), request.params.id)),
   );
 };
