@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { chinaDate, shiftAt } from "./duty";
+import { chinaDate, chinaDateTime, shiftAt } from "./duty";
 
 describe("chinaDate", () => {
   it("rolls over at 16:00 UTC (midnight in China)", () => {
     expect(chinaDate(new Date("2026-11-28T15:59:59Z"))).toBe("2026-11-28");
     expect(chinaDate(new Date("2026-11-28T16:00:00Z"))).toBe("2026-11-29");
+  });
+});
+
+describe("chinaDateTime", () => {
+  it("writes the moment on the county's clock, seconds and all", () => {
+    expect(chinaDateTime(new Date("2026-11-28T15:59:59.900Z"))).toBe("2026-11-28 23:59:59");
+    expect(chinaDateTime(new Date("2026-11-28T16:00:00Z"))).toBe("2026-11-29 00:00:00");
   });
 });
 

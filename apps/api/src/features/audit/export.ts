@@ -1,5 +1,6 @@
 // The audit as an Excel workbook for an administrator: one sheet of entries with Chinese headers, times
 // in China time (the county's clock, whatever the server's zone), and a sheet saying what was asked for.
+import { chinaDateTime } from "@onemap/domain";
 import { AUDIT_ACTIONS, AUDIT_EXPORT_MAX_ROWS, AUDIT_GROUP_LABELS, type AuditExportQuery } from "@onemap/shared";
 import ExcelJS from "exceljs";
 
@@ -15,19 +16,6 @@ interface ExportRow {
   before: unknown;
   after: unknown;
 }
-
-// sv-SE writes ISO-like "2026-11-29 09:36:45"
-const chinaTime = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: "Asia/Shanghai",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hour12: false,
-});
-const inChina = (at: Date) => chinaTime.format(at);
 
 const actionLabel = (action: string) => (action in AUDIT_ACTIONS ? AUDIT_ACTIONS[action as keyof typeof AUDIT_ACTIONS].label : action);
 const json = (v: unknown) => (v === null || v === undefined ? "" : JSON.stringify(v));
@@ -71,7 +59,7 @@ export async function auditWorkbook(
   for (const r of rows)
     sheet.addRow({
       id: r.id.toString(),
-      at: inChina(r.at),
+      at: chinaDateTime(r.at),
       actorName: r.actorName ?? "",
       actorId: r.actorId ?? "",
       ip: r.ip ?? "",
@@ -89,7 +77,7 @@ export async function auditWorkbook(
     { header: "内容", key: "v", width: 60 },
   ];
   about.getRow(1).font = { bold: true };
-  about.addRow({ k: "导出时间", v: `${inChina(now)}（北京时间）` });
+  about.addRow({ k: "导出时间", v: `${chinaDateTime(now)}（北京时间）` });
   about.addRow({ k: "条数", v: String(rows.length) });
   for (const [key, label] of Object.entries(FILTER_LABELS) as [keyof AuditExportQuery, string][]) {
     const value = query[key];
@@ -109,5 +97,5 @@ export async function auditWorkbook(
     });
 
   const body = Buffer.from(await book.xlsx.writeBuffer());
-  return { filename: `audit-${inChina(now).slice(0, 10)}.xlsx`, body };
+  return { filename: `audit-${chinaDateTime(now).slice(0, 10)}.xlsx`, body };
 }

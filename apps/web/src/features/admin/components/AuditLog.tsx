@@ -1,6 +1,7 @@
 // The audit, readable: filters in a row (category, action, who, days), a page of entries from the
 // server (newest first, paged by the last id), each action in words, times in China time, and what
 // changed (before → after) when a row is opened. The export takes the same filters.
+import { chinaDateTime } from "@onemap/domain";
 import { AUDIT_ACTIONS, AUDIT_EXPORT_MAX_ROWS, AUDIT_GROUPS, type AuditAction, type AuditEntry, auditActionsOf } from "@onemap/shared";
 import { Alert, Button, DatePicker, Input, Select, Space, Table, type TableColumnsType, Typography } from "antd";
 import type { Dayjs } from "dayjs";
@@ -11,18 +12,6 @@ import { auditExportUrl } from "../api/audit-export";
 
 const PAGE_SIZE = 50;
 const ALL_ACTIONS = Object.keys(AUDIT_ACTIONS) as AuditAction[];
-
-// sv-SE writes "2026-11-29 09:36:45"; the county's clock, wherever the browser is
-const chinaTime = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: "Asia/Shanghai",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hour12: false,
-});
 
 function useLabels() {
   const { t } = useTranslation("admin");
@@ -68,7 +57,7 @@ export function AuditLog() {
   const actions = filters.group ? auditActionsOf(filters.group) : ALL_ACTIONS;
 
   const columns: TableColumnsType<AuditEntry> = [
-    { title: t("audit.columns.at"), dataIndex: "at", width: 170, render: (at: string) => chinaTime.format(new Date(at)) },
+    { title: t("audit.columns.at"), dataIndex: "at", width: 170, render: (at: string) => chinaDateTime(new Date(at)) },
     {
       title: t("audit.columns.actor"),
       key: "actor",
