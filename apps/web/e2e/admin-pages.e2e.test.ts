@@ -8,14 +8,12 @@
 // Screenshots: test-results/admin-devices-*.png, admin-roster-*.png.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { createTestDatabase } from "@onemap/db/testing";
 import { addDays, chinaDate, shiftAt, weekOf } from "@onemap/domain";
 import type { Duty, Officer, UnitDevicesPage } from "@onemap/shared";
-import pg from "pg";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, root, type ServerProcess, signIn, startServer, waitFor } from "../../api/test/process";
-import { openBoard } from "./board-page";
+import { root, signIn } from "../../api/test/process";
+import { openBoard, startBoardServer } from "./board-page";
 import { launch } from "./browser";
 
 const shots = join(root, "test-results");
@@ -33,19 +31,13 @@ async function tokenShown(page: Page) {
 const pageErrors = (errors: string[]) => errors.filter((e) => !e.startsWith("Failed to load resource"));
 
 describe("the administrators' devices and roster pages in Chromium", () => {
-  let server: ServerProcess;
+  let server: Awaited<ReturnType<typeof startBoardServer>> | undefined;
   let base = "";
   let browser: Browser;
   let admin = "";
-  let databaseUrl = "";
-  const query = async (sql: string, params: unknown[] = []) => {
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    try {
-      return (await client.query(sql, params)).rows;
-    } finally {
-      await client.end();
-    }
+  const query = (sql: string, params: unknown[] = []) => {
+    if (!server) throw new Error("no server");
+    return server.query(sql, params);
   };
   const call = async <T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> => {
     const res = await fetch(`${base}${path}`, {
@@ -62,24 +54,15 @@ describe("the administrators' devices and roster pages in Chromium", () => {
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    databaseUrl = await createTestDatabase("county");
-    server = startServer({
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      WEB_DIST: join(root, "apps/web/dist"),
-      LOGIN_RATE_LIMIT_PER_MINUTE: "1000",
-    });
-    await waitFor(async () => (await fetch(`${base}/api/health`)).ok, "the server", server.output);
+    server = await startBoardServer({ LOGIN_RATE_LIMIT_PER_MINUTE: "1000" });
+    base = server.base;
     admin = await signIn(base, "admin");
     browser = await launch();
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    server?.child.kill("SIGTERM");
-    await server?.exited;
+    await server?.stop();
   });
 
   it("registers a device for a unit: token, URL and QR once; a new token; a refusal in Chinese; removed", {

@@ -4,12 +4,11 @@
 // shown the board at /admin. Screenshots go to test-results/admin-*.png.
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createTestDatabase } from "@onemap/db/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, root, type ServerProcess, signIn, startServer, waitFor } from "../../api/test/process";
+import { root, signIn } from "../../api/test/process";
 import { readAuditWorkbook } from "../../api/test/xlsx";
-import { openBoard } from "./board-page";
+import { openBoard, startBoardServer } from "./board-page";
 import { launch } from "./browser";
 
 const shots = join(root, "test-results");
@@ -32,21 +31,14 @@ async function choose(page: Page, select: string, label: string, { search = fals
 }
 
 describe("the administrators' area in Chromium", () => {
-  let server: ServerProcess;
+  let server: Awaited<ReturnType<typeof startBoardServer>> | undefined;
   let base = "";
   let browser: Browser;
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    server = startServer({
-      DATABASE_URL: await createTestDatabase("county"),
-      PORT: String(port),
-      WEB_DIST: join(root, "apps/web/dist"),
-      LOGIN_RATE_LIMIT_PER_MINUTE: "1000",
-    });
-    await waitFor(async () => (await fetch(`${base}/api/health`)).ok, "the server", server.output);
+    server = await startBoardServer({ LOGIN_RATE_LIMIT_PER_MINUTE: "1000" });
+    base = server.base;
     // more than a page of entries (50): sign-ins of the operator, and one change with a before and an after
     for (let i = 0; i < 60; i++) await signIn(base, "operator");
     const leader = await signIn(base, "leader");
@@ -61,8 +53,7 @@ describe("the administrators' area in Chromium", () => {
 
   afterAll(async () => {
     await browser?.close();
-    server?.child.kill("SIGTERM");
-    await server?.exited;
+    await server?.stop();
   });
 
   it("an administrator opens 管理, reads, filters and pages the audit, and downloads what they filtered", { timeout: 90_000 }, async () => {

@@ -1,7 +1,11 @@
 // What every board e2e test does first: open a context in a language and a size, sign in through the
-// form, and wait until the board is ready and live. Console errors are collected for the tests that
-// assert there are none.
+// form, and wait until the board is ready and live (console errors collected for the tests that assert
+// there are none) — on a server of its own over a fresh copy of the demo county.
+import { join } from "node:path";
+import { createTestDatabase } from "@onemap/db/testing";
+import pg from "pg";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { freePort, root, startServer, waitFor } from "../../api/test/process";
 
 export interface OpenBoardOptions {
   username: string;
@@ -33,4 +37,42 @@ export async function signInOnPage(page: Page, username: string, password = "one
   await page.click('button[type="submit"]');
   await page.waitForSelector('[data-testid="board"][data-ready="true"]');
   await page.waitForSelector('[data-testid="connection"][data-state="live"]');
+}
+
+/** A server of its own on a free port, over a fresh copy of the demo county, serving the built board. */
+export async function startBoardServer(env: Record<string, string>, board: "dist" | "dist-test" = "dist") {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const databaseUrl = await createTestDatabase("county");
+  const server = startServer({ DATABASE_URL: databaseUrl, PORT: String(port), WEB_DIST: join(root, "apps/web", board), ...env });
+  await waitFor(async () => (await fetch(`${base}/api/health`)).ok, "the server", server.output);
+  return {
+    base,
+    databaseUrl,
+    /** rows of one query, on a connection of its own */
+    async query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      try {
+        return (await client.query<T>(sql, params)).rows;
+      } finally {
+        await client.end();
+      }
+    },
+    async stop() {
+      server.child.kill("SIGTERM");
+      await server.exited;
+    },
+  };
+}
+
+/**
+ * Closes a test's browser context, waiting at most 10 s. After every assertion of the desk's last test
+ * had passed, Chromium's context close was seen to hang here (3 runs in 5, on a loaded 2-core machine);
+ * the browser itself is closed after the file, so a context left open costs nothing.
+ */
+export async function closeContext(context: BrowserContext): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([context.close(), new Promise<void>((resolve) => (timer = setTimeout(resolve, 10_000)))]);
+  clearTimeout(timer);
 }

@@ -5,12 +5,11 @@
 // test-results/desk-*.png.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { createTestDatabase } from "@onemap/db/testing";
-import pg from "pg";
+import type pg from "pg";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, root, type ServerProcess, signIn, startServer, waitFor } from "../../api/test/process";
-import { openBoard as openBoardPage, signInOnPage } from "./board-page";
+import { root, signIn } from "../../api/test/process";
+import { closeContext, openBoard as openBoardPage, signInOnPage, startBoardServer } from "./board-page";
 import { launch } from "./browser";
 
 const shots = join(root, "test-results");
@@ -42,20 +41,13 @@ const ALLOWED_LATIN = new Set([
 ]);
 
 describe("the operator's desk in Chromium", () => {
-  let server: ServerProcess;
+  let server: Awaited<ReturnType<typeof startBoardServer>> | undefined;
   let base = "";
-  let databaseUrl = "";
   let browser: Browser;
   let operatorCookie = "";
-  const db = () => new pg.Client({ connectionString: databaseUrl });
-  const query = async <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => {
-    const client = db();
-    await client.connect();
-    try {
-      return (await client.query<T>(sql, params)).rows;
-    } finally {
-      await client.end();
-    }
+  const query = <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => {
+    if (!server) throw new Error("no server");
+    return server.query<T>(sql, params);
   };
   const createIncident = async (body: Record<string, unknown>) => {
     const res = await fetch(`${base}/api/incidents`, {
@@ -78,13 +70,7 @@ describe("the operator's desk in Chromium", () => {
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    databaseUrl = await createTestDatabase("county");
-    server = startServer({
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      WEB_DIST: join(root, "apps/web/dist"),
+    server = await startBoardServer({
       SIMULATOR: "true",
       SIMULATOR_INTERVAL_MS: "500",
       POSITION_TICK_MS: "100",
@@ -92,15 +78,14 @@ describe("the operator's desk in Chromium", () => {
       TILE_URL: "http://127.0.0.1:9/{z}/{x}/{y}.png",
       DEVICE_FIXES_PER_S: "4",
     });
-    await waitFor(async () => (await fetch(`${base}/api/health`)).ok, "the server", server.output);
+    base = server.base;
     operatorCookie = await signIn(base, "operator");
     browser = await launch();
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    server?.child.kill("SIGTERM");
-    await server?.exited;
+    await server?.stop();
   });
 
   it("sign-in says what is missing, in Chinese and in English, and lets the user in", { timeout: 60_000 }, async () => {
@@ -407,6 +392,6 @@ describe("the operator's desk in Chromium", () => {
     await page.waitForSelector('[data-testid="playback-load"]');
     await page.waitForTimeout(400); // the drawers' animations
     await shot(page, "8-playback-zh-1366");
-    await context.close();
+    await closeContext(context);
   });
 });
