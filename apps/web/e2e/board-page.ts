@@ -5,12 +5,31 @@ import { join } from "node:path";
 import { createTestDatabase } from "@onemap/db/testing";
 import pg from "pg";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { onTestFailed } from "vitest";
 import { freePort, root, startServer, waitFor } from "../../api/test/process";
 
 export interface OpenBoardOptions {
   username: string;
   viewport?: { width: number; height: number };
   locale?: "zh-CN" | "en";
+}
+
+/** how long one Playwright action or wait may take unless the test says otherwise */
+export const ACTION_TIMEOUT_MS = 20_000;
+
+/**
+ * Notes the steps of a long test with the time each began, and prints them if the test fails — so a
+ * timeout on a loaded CI machine says where the time went.
+ */
+export function stepLog(): (name: string) => void {
+  const started = Date.now();
+  const steps: string[] = [];
+  onTestFailed(() => {
+    process.stderr.write(`steps before the failure (ms from the start):\n${steps.join("\n")}\n`);
+  });
+  return (name) => {
+    steps.push(`${String(Date.now() - started).padStart(6)}  ${name}`);
+  };
 }
 
 export async function openBoard(
@@ -20,6 +39,8 @@ export async function openBoard(
 ): Promise<{ context: BrowserContext; page: Page; consoleErrors: string[] }> {
   const context = await browser.newContext({ viewport, locale });
   const page = await context.newPage();
+  // a step that hangs fails by its own name, well inside the test's time, rather than as the test's timeout
+  page.setDefaultTimeout(ACTION_TIMEOUT_MS);
   const consoleErrors: string[] = [];
   page.on("console", (m) => {
     if (m.type() === "error") consoleErrors.push(m.text());
@@ -39,12 +60,21 @@ export async function signInOnPage(page: Page, username: string, password = "one
   await page.waitForSelector('[data-testid="connection"][data-state="live"]');
 }
 
-/** A server of its own on a free port, over a fresh copy of the demo county, serving the built board. */
+/**
+ * A server of its own on a free port, over a fresh copy of the demo county, serving the built board —
+ * from apps/web, or from E2E_WEB_ROOT when set (a board built elsewhere with `vite build --outDir`, so a
+ * rebuild in the checkout cannot pull it away from a running test).
+ */
 export async function startBoardServer(env: Record<string, string>, board: "dist" | "dist-test" = "dist") {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const databaseUrl = await createTestDatabase("county");
-  const server = startServer({ DATABASE_URL: databaseUrl, PORT: String(port), WEB_DIST: join(root, "apps/web", board), ...env });
+  const server = startServer({
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    WEB_DIST: join(process.env.E2E_WEB_ROOT ?? join(root, "apps/web"), board),
+    ...env,
+  });
   await waitFor(async () => (await fetch(`${base}/api/health`)).ok, "the server", server.output);
   return {
     base,

@@ -9,7 +9,7 @@ import type pg from "pg";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { root, signIn } from "../../api/test/process";
-import { closeContext, openBoard as openBoardPage, signInOnPage, startBoardServer } from "./board-page";
+import { closeContext, openBoard as openBoardPage, signInOnPage, startBoardServer, stepLog } from "./board-page";
 import { launch } from "./browser";
 
 const shots = join(root, "test-results");
@@ -357,16 +357,21 @@ describe("the operator's desk in Chromium", () => {
   it("small things: toasts below the header, no camera ring around a closed incident, the unit card gives way to playback", {
     timeout: 60_000,
   }, async () => {
+    const step = stepLog();
+    step("open the board");
     const { context, page } = await openBoard("operator", SIZES[0]);
+    step("create and select an incident");
     const incident = await createIncident({ category: "theft", lat: 31.0305, lon: 106.4205 });
     await select(page, incident.id);
     await expect.poll(() => page.getAttribute('[data-testid="dispatch-top"]', "data-callsign"), { timeout: 20_000 }).toBeTruthy();
+    step("dispatch with D, a toast");
     await page.keyboard.press("d");
     await page.waitForSelector(".ant-message-notice >> text=已派");
     await page.waitForTimeout(400); // its entrance animation
     const header = await page.locator(".onemap-header").boundingBox();
     const box = await page.locator(".ant-message-notice").first().boundingBox();
     expect(box?.y ?? -1).toBeGreaterThanOrEqual((header?.y ?? 0) + (header?.height ?? 0));
+    step("a camera from far down the panel");
     // a camera opened from far down the panel: closing it brings the incident back from its top
     await page.locator('[data-testid="nearby-camera"]').first().scrollIntoViewIfNeeded();
     expect(await page.locator(".onemap-detail-scroll").evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
@@ -374,6 +379,7 @@ describe("the operator's desk in Chromium", () => {
     await page.waitForSelector('[data-testid="camera-panel"]');
     await page.keyboard.press("Escape");
     await expect.poll(() => page.locator(".onemap-detail-scroll").evaluate((el) => el.scrollTop)).toBe(0);
+    step("the ring, then the incident cancelled");
     // the 500 m ring shows while the incident is open, and goes when it is closed
     const rings = () => page.locator('[data-nearby-ring="shown"]').count();
     await expect.poll(rings).toBe(1);
@@ -381,6 +387,7 @@ describe("the operator's desk in Chromium", () => {
     await page.fill('[data-testid="action-reason"]', "报警人称已解决");
     await page.click('[data-testid="action-confirm"]');
     await expect.poll(rings).toBe(0);
+    step("the unit card");
     // the unit card opens the playback drawer and gets out of its way
     await page.click('[data-testid="unit-search"]');
     await page.keyboard.type("快反1");
@@ -388,10 +395,13 @@ describe("the operator's desk in Chromium", () => {
     await page.waitForSelector('[data-testid="unit-card"] >> text=快反1');
     await page.click('[data-testid="unit-card"] >> text=轨迹回放');
     await expect.poll(() => page.locator('[data-testid="unit-card"] >> text=快反1').isVisible()).toBe(false);
+    step("the playback drawer");
     // the playback drawer (loaded on demand) opens for that unit
     await page.waitForSelector('[data-testid="playback-load"]');
     await page.waitForTimeout(400); // the drawers' animations
+    step("screenshot");
     await shot(page, "8-playback-zh-1366");
+    step("close");
     await closeContext(context);
   });
 });
