@@ -220,6 +220,8 @@ export const OfficersQuery = z
       .enum(["true", "false"])
       .transform((v) => v === "true")
       .optional(),
+    /** the crew of this unit */
+    unit: Id.optional(),
     limit: pageLimit.default(500),
     offset: pageOffset,
     /** the badge number (警号) or the name */
@@ -331,9 +333,14 @@ const UnitFields = z
     gridId: Id.nullable(),
     leaderId: Id.nullable(),
     reinforcementGroup: ReinforcementGroupKind.nullable(),
+    /** the crew (officers in service), replaced whole; the workbook's limit. Read back: GET /api/officers?unit= */
+    crewIds: z
+      .array(Id)
+      .max(50)
+      .refine((ids) => new Set(ids).size === ids.length, FIELD_MESSAGES.crew_named_twice),
   })
   .strict();
-export const CreateUnitBody = UnitFields.partial({ gridId: true, leaderId: true, reinforcementGroup: true });
+export const CreateUnitBody = UnitFields.partial({ gridId: true, leaderId: true, reinforcementGroup: true, crewIds: true });
 export type CreateUnitBody = z.infer<typeof CreateUnitBody>;
 /** `version`: the unit as the administrator saw it (GET /api/units/:id); changed meanwhile → 409 changed_meanwhile */
 export const PatchUnitBody = UnitFields.partial()

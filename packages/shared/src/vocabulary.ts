@@ -193,6 +193,7 @@ export const FIELD_MESSAGES = {
   near_format: "near must be lat,lon,radiusM (three numbers)",
   near_range: "near: latitude must be within ±90 and longitude within ±180",
   near_radius: "near: radiusM must be greater than 0 and at most 100000",
+  crew_named_twice: "an officer is named twice in the crew",
 } as const;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
 

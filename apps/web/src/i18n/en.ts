@@ -366,6 +366,7 @@ export const en: Messages = {
     near_format: "Latitude, longitude and radius: three numbers",
     near_range: "Latitude within ±90 and longitude within ±180",
     near_radius: "A radius above 0 and at most 100000 m",
+    crew_named_twice: "An officer is named twice in the crew",
   },
   what: {
     incident: "incident",

@@ -333,6 +333,7 @@ export const zhCN = {
     near_format: "须为 纬度,经度,半径 三个数字",
     near_range: "纬度须在 ±90、经度须在 ±180 之内",
     near_radius: "半径须大于 0 且不超过 100000 米",
+    crew_named_twice: "同一民警在编组中选了两次",
   } satisfies Record<FieldMessageKey, string>,
   what: {
     incident: "警情",

@@ -96,6 +96,14 @@ export function createAdministrationRepository(db: DbClient) {
     },
     retireUnit: (tx: Tx, id: string, at: Date) =>
       tx.unit.update({ where: { id }, data: { retiredAt: at, version: { increment: 1 } }, include: unitInclude }),
+    /** the crew replaced whole (a crew is today's: nothing keeps the old one) */
+    async replaceCrew(tx: Tx, unitId: string, officerIds: readonly string[]): Promise<void> {
+      await tx.unitMember.deleteMany({ where: { unitId } });
+      if (officerIds.length > 0) await tx.unitMember.createMany({ data: officerIds.map((officerId) => ({ unitId, officerId })) });
+    },
+    /** which of these officers are in service */
+    officersInService: async (tx: Tx, ids: readonly string[]) =>
+      (await tx.officer.findMany({ where: { id: { in: [...ids] }, ...inService }, select: { id: true } })).map((o) => o.id),
     async deleteUnit(tx: Tx, id: string): Promise<void> {
       await tx.unitMember.deleteMany({ where: { unitId: id } });
       await tx.unit.delete({ where: { id } });

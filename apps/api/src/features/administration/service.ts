@@ -52,7 +52,12 @@ export function createAdministrationService(deps: {
   /** the references a body names, each in service, or a 400 listing every one that is not */
   async function checkReferences(
     tx: Tx,
-    refs: { stationId?: string | undefined; gridId?: string | null | undefined; leaderId?: string | null | undefined },
+    refs: {
+      stationId?: string | undefined;
+      gridId?: string | null | undefined;
+      leaderId?: string | null | undefined;
+      crewIds?: readonly string[] | undefined;
+    },
     stationField = "stationId",
   ) {
     const issues: ErrorIssue[] = [];
@@ -62,6 +67,8 @@ export function createAdministrationService(deps: {
       issues.push({ path: "body.gridId", message: FIELD_MESSAGES.no_such_grid, code: "field:no_such_grid" });
     if (refs.leaderId && !(await repo.officerInService(tx, refs.leaderId)))
       issues.push({ path: "body.leaderId", message: FIELD_MESSAGES.no_such_officer, code: "field:no_such_officer" });
+    if (refs.crewIds?.length && (await repo.officersInService(tx, refs.crewIds)).length !== refs.crewIds.length)
+      issues.push({ path: "body.crewIds", message: FIELD_MESSAGES.no_such_officer, code: "field:no_such_officer" });
     if (issues.length > 0) throw new BadRequestError(issues.map((i) => `${i.path}: ${i.message}`).join("; "), issues);
   }
 
@@ -186,9 +193,13 @@ export function createAdministrationService(deps: {
     async createUnit(by: Requester, body: CreateUnitBody) {
       const row = await repo
         .transaction(async (tx) => {
-          await checkReferences(tx, { stationId: body.homeStationId, gridId: body.gridId, leaderId: body.leaderId }, "homeStationId");
+          await checkReferences(
+            tx,
+            { stationId: body.homeStationId, gridId: body.gridId, leaderId: body.leaderId, crewIds: body.crewIds },
+            "homeStationId",
+          );
           const group = body.reinforcementGroup ? await repo.groupByKind(tx, body.reinforcementGroup) : null;
-          const created = await repo.createUnit(tx, {
+          const inserted = await repo.createUnit(tx, {
             id: newId("un"),
             callsign: body.callsign,
             kind: body.kind,
@@ -197,6 +208,8 @@ export function createAdministrationService(deps: {
             leaderId: body.leaderId ?? null,
             reinforcementGroupId: group?.id ?? null,
           });
+          if (body.crewIds?.length) await repo.replaceCrew(tx, inserted.id, body.crewIds);
+          const created = body.crewIds?.length ? ((await repo.findUnit(tx, inserted.id)) ?? inserted) : inserted;
           await record(by, tx, "unit.created", "unit", created.id, undefined, toUnit(created));
           return created;
         })
@@ -207,11 +220,17 @@ export function createAdministrationService(deps: {
 
     /** optimistic: `body.version` is the unit as the administrator saw it */
     async patchUnit(by: Requester, id: string, body: PatchUnitBody) {
-      const { version, reinforcementGroup, ...fields } = body;
+      const { version, reinforcementGroup, crewIds, ...fields } = body;
       const { before, after } = await repo
         .transaction(async (tx) => {
           const before = assertInService(await repo.findUnit(tx, id), "unit", (u) => u.callsign);
-          await checkReferences(tx, { stationId: fields.homeStationId, gridId: fields.gridId, leaderId: fields.leaderId }, "homeStationId");
+          await checkReferences(
+            tx,
+            { stationId: fields.homeStationId, gridId: fields.gridId, leaderId: fields.leaderId, crewIds },
+            "homeStationId",
+          );
+          // rolled back with the rest when the version turns out stale
+          if (crewIds) await repo.replaceCrew(tx, id, crewIds);
           const group =
             reinforcementGroup === undefined
               ? undefined

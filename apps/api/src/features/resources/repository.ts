@@ -27,6 +27,7 @@ function officersWhere(scope: string | null, query: OfficersQuery): Prisma.Offic
     ...(scope ? { stationId: scope } : {}),
     ...(query.post ? { post: query.post } : {}),
     ...(query.auxiliary !== undefined ? { auxiliary: query.auxiliary } : {}),
+    ...(query.unit ? { memberships: { some: { unitId: query.unit } } } : {}),
     ...(query.q ? { OR: [{ badgeNo: containing(query.q) }, { name: containing(query.q) }] } : {}),
   };
 }
