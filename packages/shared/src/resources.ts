@@ -176,16 +176,6 @@ const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
     )
     .pipe(z.array(item).min(1));
 
-export const StationsQuery = z
-  .object({
-    kind: StationKind.optional(),
-    /** true: retired ones too (each says when it was retired) */
-    retired: z
-      .enum(["true", "false"])
-      .transform((v) => v === "true")
-      .optional(),
-  })
-  .strict();
 export const GridsQuery = z
   .object({
     station: Id.optional(),
@@ -197,21 +187,40 @@ export const GridsQuery = z
   })
   .strict();
 /** `q=`: part of the natural key or the name, any case */
-const Search = z.string().trim().min(1).max(64);
+export const Search = z.string().trim().min(1).max(64);
 /** `sort=field` ascending, `sort=-field` descending; ties in the natural key's order */
-const sortBy = <F extends string>(fields: readonly F[]) =>
+export const sortBy = <F extends string>(fields: readonly F[]) =>
   z
     .string()
     .refine((v) => (fields as readonly string[]).includes(v.replace(/^-/, "")), `sort by one of ${fields.join(", ")} (- first: descending)`)
     .transform((v) => ({ field: v.replace(/^-/, "") as F, desc: v.startsWith("-") }));
 /** without `limit`: every match (the board's own lists); the total is in the X-Total-Count header */
-const pageLimit = z.coerce.number().int().min(1).max(1000);
-const pageOffset = z.coerce.number().int().min(0).max(1_000_000).default(0);
+export const pageLimit = z.coerce.number().int().min(1).max(1000);
+export const pageOffset = z.coerce.number().int().min(0).max(1_000_000).default(0);
 
+export const STATION_SORTS = ["code", "name", "kind", "urban"] as const;
 export const OFFICER_SORTS = ["badgeNo", "name", "station", "birthYear"] as const;
 export const UNIT_SORTS = ["callsign", "kind", "status", "station"] as const;
 export const CAMERA_SORTS = ["code", "name", "kind", "status", "station"] as const;
 
+/** without `limit`: every station (the board's pickers); the total is in the X-Total-Count header */
+export const StationsQuery = z
+  .object({
+    kind: StationKind.optional(),
+    /** true: retired ones too (each says when it was retired) */
+    retired: z
+      .enum(["true", "false"])
+      .transform((v) => v === "true")
+      .optional(),
+    /** the station's code, name, address or phone */
+    q: Search.optional(),
+    /** without it: police stations first, then HQ units, each by code */
+    sort: sortBy(STATION_SORTS).optional(),
+    limit: pageLimit.optional(),
+    offset: pageOffset,
+  })
+  .strict();
+export type StationsQuery = z.output<typeof StationsQuery>;
 export const OfficersQuery = z
   .object({
     station: Id.optional(),
@@ -240,6 +249,8 @@ export const UnitsQuery = z
     status: csv(UnitStatus).optional(),
     grid: Id.optional(),
     station: Id.optional(),
+    /** the units of a reinforcement group (增援力量), by the group's kind */
+    group: ReinforcementGroupKind.optional(),
     near: NearQuery.optional(),
     /** true: retired ones too (each says when it was retired) */
     retired: z
@@ -372,11 +383,24 @@ export const GridOverlapWarning = z.object({
   kind: z.literal("overlap"),
   gridId: Id,
   code: z.string(),
+  /** the other grid's name */
+  name: z.string(),
   areaM2: z.number().int().nonnegative(),
+  /** the shared area, one polygon per piece */
+  parts: z.array(GeoJsonPolygon),
 });
 export type GridOverlapWarning = z.infer<typeof GridOverlapWarning>;
+/** a hole the county's grids enclose and none covers (slivers under 10 m² left out): a warning, not a refusal */
+export const GridGapWarning = z.object({
+  kind: z.literal("gap"),
+  areaM2: z.number().int().nonnegative(),
+  polygon: GeoJsonPolygon,
+});
+export type GridGapWarning = z.infer<typeof GridGapWarning>;
+export const GridWarning = z.discriminatedUnion("kind", [GridOverlapWarning, GridGapWarning]);
+export type GridWarning = z.infer<typeof GridWarning>;
 /** POST / PATCH /api/grids answer the grid as saved and what the administrator should look at */
-export const AdministeredGrid = Grid.extend({ warnings: z.array(GridOverlapWarning) });
+export const AdministeredGrid = Grid.extend({ warnings: z.array(GridWarning) });
 export type AdministeredGrid = z.infer<typeof AdministeredGrid>;
 
 /** DELETE's answer when history points to the resource: it is retired, not erased (erased: 204, no body) */

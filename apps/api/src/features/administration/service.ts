@@ -112,9 +112,17 @@ export function createAdministrationService(deps: {
           const list = held.map(
             ([what, names]) => `${names.length} ${what} (${names.slice(0, 3).join(", ")}${names.length > 3 ? "…" : ""})`,
           );
+          // `holders` in English for the log; per kind (units, unitsCount…) for the board to say in its language
+          const each = Object.fromEntries(
+            held.flatMap(([what, names]) => [
+              [what, `${names.slice(0, 3).join(", ")}${names.length > 3 ? "…" : ""}`],
+              [`${what}Count`, names.length],
+            ]),
+          );
           throw new ConflictError(`station ${station.name} still has ${list.join(", ")}`).coded("station_in_use", {
             station: station.name,
             holders: list.join(", "),
+            ...each,
           });
         }
         if (await repo.stationHasHistory(tx, id)) {

@@ -1,8 +1,18 @@
 // Every read takes the caller's station scope (null: the whole county) into its `where`, so another
 // station's rows never leave the database.
-import type { DbClient, Prisma, StationKind } from "@onemap/db";
+import type { DbClient, Prisma } from "@onemap/db";
 import { boundingBox } from "@onemap/domain";
-import type { CAMERA_SORTS, CamerasQuery, Near, OFFICER_SORTS, OfficersQuery, UNIT_SORTS, UnitsQuery } from "@onemap/shared";
+import type {
+  CAMERA_SORTS,
+  CamerasQuery,
+  Near,
+  OFFICER_SORTS,
+  OfficersQuery,
+  STATION_SORTS,
+  StationsQuery,
+  UNIT_SORTS,
+  UnitsQuery,
+} from "@onemap/shared";
 import { gridInclude, unitInclude } from "./mappers";
 
 /** the bounding box of the circle: an index-friendly pre-filter; the service keeps the exact circle */
@@ -19,6 +29,29 @@ type Sort<F extends string> = { field: F; desc: boolean } | undefined;
 const direction = (sort: Sort<string>) => (sort?.desc ? "desc" : "asc");
 /** part of a key or a name, any case */
 const containing = (q: string) => ({ contains: q, mode: "insensitive" as const });
+
+function stationsWhere(scope: string | null, query: StationsQuery): Prisma.StationWhereInput {
+  return {
+    ...inService(query.retired),
+    ...(scope ? { id: scope } : {}),
+    ...(query.kind ? { kind: query.kind } : {}),
+    ...(query.q
+      ? {
+          OR: [
+            { code: containing(query.q) },
+            { name: containing(query.q) },
+            { address: containing(query.q) },
+            { phone: containing(query.q) },
+          ],
+        }
+      : {}),
+  };
+}
+/** without a sort: police stations first, then HQ units, each by code (the board's pickers) */
+const stationsOrder = (sort: Sort<(typeof STATION_SORTS)[number]>): Prisma.StationOrderByWithRelationInput[] =>
+  sort
+    ? [...(sort.field !== "code" ? [{ [sort.field]: direction(sort) }] : []), { code: sort.field === "code" ? direction(sort) : "asc" }]
+    : [{ kind: "asc" }, { code: "asc" }];
 
 function officersWhere(scope: string | null, query: OfficersQuery): Prisma.OfficerWhereInput {
   return {
@@ -45,6 +78,7 @@ function unitsWhere(scope: string | null, query: UnitsQuery): Prisma.UnitWhereIn
     ...(query.grid ? { gridId: query.grid } : {}),
     ...(query.station ? { homeStationId: query.station } : {}),
     ...(scope ? { homeStationId: scope } : {}),
+    ...(query.group ? { reinforcementGroup: { kind: query.group } } : {}),
     ...(box.lat ? { lastLat: box.lat, lastLon: box.lon } : {}),
     ...(query.q ? { OR: [{ callsign: containing(query.q) }, { leader: { name: containing(query.q) } }] } : {}),
   };
@@ -77,11 +111,16 @@ const page = (query: { near?: Near | undefined; limit?: number | undefined; offs
 
 export function createResourceRepository(db: DbClient) {
   return {
-    listStations: (scope: string | null, kind: StationKind | undefined, retired: boolean | undefined) =>
-      db.station.findMany({
-        where: { ...inService(retired), ...(scope ? { id: scope } : {}), ...(kind ? { kind } : {}) },
-        orderBy: [{ kind: "asc" }, { code: "asc" }],
-      }),
+    listStations: (scope: string | null, query: StationsQuery) =>
+      db.$transaction([
+        db.station.findMany({
+          where: stationsWhere(scope, query),
+          orderBy: stationsOrder(query.sort),
+          ...(query.limit !== undefined ? { take: query.limit } : {}),
+          skip: query.offset,
+        }),
+        db.station.count({ where: stationsWhere(scope, query) }),
+      ]),
 
     // a chief asking for another station gets nothing, without a query
     findStation: async (id: string, scope: string | null) => (scope && scope !== id ? null : db.station.findUnique({ where: { id } })),

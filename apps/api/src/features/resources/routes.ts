@@ -27,12 +27,16 @@ export const resourceRoutes: FastifyPluginAsyncZod<{ resources: ResourceService 
     {
       schema: {
         tags: ["resources"],
-        summary: "Police stations and HQ units (a station chief: their own)",
+        summary:
+          "Police stations and HQ units (a station chief: their own); q= code, name, address or phone, sort=code|name|kind|urban (-: descending), limit, offset; X-Total-Count",
         querystring: StationsQuery,
         response: { 200: z.array(Station), ...errors },
       },
     },
-    async (req) => resources.listStations(actorOf(req), req.query),
+    async (req, reply) => {
+      const { rows, total } = await resources.listStations(actorOf(req), req.query);
+      return reply.header("x-total-count", total).send(rows);
+    },
   );
   app.get("/api/stations/:id", { schema: { tags: ["resources"], params: IdParams, response: { 200: Station, ...errors } } }, async (req) =>
     resources.getStation(actorOf(req), req.params.id),
@@ -74,7 +78,7 @@ export const resourceRoutes: FastifyPluginAsyncZod<{ resources: ResourceService 
       schema: {
         tags: ["resources"],
         summary:
-          "Dispatchable units; filters kind, status (comma lists), grid, station, near=lat,lon,radiusM (nearest first); q= callsign or leader, sort=callsign|kind|status|station, limit, offset; X-Total-Count",
+          "Dispatchable units; filters kind, status (comma lists), grid, station, group (a reinforcement group's kind), near=lat,lon,radiusM (nearest first); q= callsign or leader, sort=callsign|kind|status|station, limit, offset; X-Total-Count",
         querystring: UnitsQuery,
         response: { 200: z.array(Unit), ...errors },
       },

@@ -2,7 +2,7 @@
 // their station, so another station's rows never leave the database.
 import type { DbClient } from "@onemap/db";
 import { distanceMeters } from "@onemap/domain";
-import type { CamerasQuery, Near, OfficersQuery, UnitsQuery } from "@onemap/shared";
+import type { CamerasQuery, Near, OfficersQuery, StationsQuery, UnitsQuery } from "@onemap/shared";
 import { type Actor, stationScope } from "../../actor";
 import { NotFoundError } from "../../errors";
 import { toCamera, toGrid, toOfficer, toStation, toUnit } from "./mappers";
@@ -32,8 +32,10 @@ export function createResourceService({ db }: { db: DbClient }) {
   };
 
   return {
-    async listStations(actor: Actor, query: { kind?: "POLICE_STATION" | "HQ_UNIT" | undefined; retired?: boolean | undefined }) {
-      return (await repo.listStations(stationScope(actor), query.kind, query.retired)).map(toStation);
+    /** one page (every station without `limit`) and the count of every match */
+    async listStations(actor: Actor, query: StationsQuery) {
+      const [rows, total] = await repo.listStations(stationScope(actor), query);
+      return { rows: rows.map(toStation), total };
     },
 
     async getStation(actor: Actor, id: string) {
