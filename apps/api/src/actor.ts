@@ -11,6 +11,8 @@ export interface Actor {
   stationId: string | null;
   /** the sign-in this request belongs to (sockets of a session are closed at sign-out) */
   sessionId: string;
+  /** an administrator reset the password: only choosing a new one is allowed (403 password_change_required) */
+  mustChangePassword: boolean;
 }
 
 /** The station a query must be limited to, or null for the whole county. */

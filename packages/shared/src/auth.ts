@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Id, IsoDateTime } from "./common";
 import { Role } from "./enums";
+import { pageLimit, pageOffset, Search, sortBy } from "./resources";
 import { FIELD_MESSAGES } from "./vocabulary";
 
 export const LoginBody = z.object({
@@ -17,10 +18,22 @@ export const Me = z.object({
   /** set for a station chief: the one station they may see */
   stationId: Id.nullable(),
   stationName: z.string().nullable(),
+  /** an administrator reset the password: nothing but POST /api/auth/password until a new one is chosen */
+  mustChangePassword: z.boolean(),
 });
 export type Me = z.infer<typeof Me>;
 
 export const LogoutResponse = z.object({ ok: z.literal(true) });
+
+/** POST /api/auth/password — the signed-in person chooses a new password (the same policy as a new account) */
+export const ChangePasswordBody = z
+  .object({
+    currentPassword: z.string().min(1).max(256),
+    /** also checked for strength on the server (password_too_short / password_too_guessable) */
+    newPassword: z.string().min(12, "at least 12 characters").max(256),
+  })
+  .strict();
+export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
 
 export const UserAccount = z.object({
   id: Id,
@@ -35,6 +48,10 @@ export const UserAccount = z.object({
   activeSessions: z.number().int(),
   lastLoginAt: z.iso.datetime({ offset: true }).nullable(),
   createdAt: z.iso.datetime({ offset: true }),
+  /** a reset password not yet replaced by its owner */
+  mustChangePassword: z.boolean(),
+  /** set when DELETE kept the account because history names it: it cannot sign in again */
+  retiredAt: z.iso.datetime({ offset: true }).nullable(),
 });
 export type UserAccount = z.infer<typeof UserAccount>;
 
@@ -63,18 +80,59 @@ export const CreateUserBody = z
   });
 export type CreateUserBody = z.infer<typeof CreateUserBody>;
 
-/** An administrator's changes to an account: disable (which also ends its sessions) or enable. */
+/**
+ * An administrator's changes to an account: disable (which also ends its sessions) or enable, rename,
+ * another role or station (which end its sessions too). A station chief is bound to one station in
+ * service; the other roles to none (`stationId: null`, or left out when the role changes).
+ */
 export const PatchUserBody = z
   .object({
     disabled: z.boolean().optional(),
     displayName: z.string().trim().min(1).max(100).optional(),
+    role: Role.optional(),
+    stationId: Id.nullable().optional(),
   })
   .strict()
-  .refine((b) => Object.keys(b).length > 0, { message: FIELD_MESSAGES.nothing_to_change });
+  .refine((b) => Object.keys(b).length > 0, { message: FIELD_MESSAGES.nothing_to_change })
+  .refine((b) => b.role === undefined || b.role === "STATION_CHIEF" || !b.stationId, {
+    path: ["stationId"],
+    message: FIELD_MESSAGES.chief_only_station,
+  })
+  .refine((b) => b.role !== "STATION_CHIEF" || b.stationId !== null, {
+    path: ["stationId"],
+    message: FIELD_MESSAGES.chief_needs_station,
+  });
 export type PatchUserBody = z.infer<typeof PatchUserBody>;
 
 export const UserActionResult = z.object({ ok: z.literal(true), count: z.number().int() });
 export type UserActionResult = z.infer<typeof UserActionResult>;
+
+export const USER_SORTS = ["username", "displayName", "role", "station", "lastLoginAt", "createdAt"] as const;
+/** GET /api/users: q= username or display name; the total is in the X-Total-Count header */
+export const UsersQuery = z
+  .object({
+    q: Search.optional(),
+    role: Role.optional(),
+    station: Id.optional(),
+    sort: sortBy(USER_SORTS).optional(),
+    limit: pageLimit.default(500),
+    offset: pageOffset,
+    /** true: retired accounts too (each says when it was retired) */
+    retired: z
+      .enum(["true", "false"])
+      .transform((v) => v === "true")
+      .optional(),
+  })
+  .strict();
+export type UsersQuery = z.output<typeof UsersQuery>;
+
+/** POST /api/users/:id/reset-password: shown once, never stored in the clear nor audited */
+export const ResetPasswordResult = z.object({
+  temporaryPassword: z.string(),
+  /** the account's sessions ended by the reset */
+  sessionsEnded: z.number().int(),
+});
+export type ResetPasswordResult = z.infer<typeof ResetPasswordResult>;
 
 // ---------------------------------------------------------------- audit
 
@@ -87,12 +145,17 @@ export const AUDIT_ACTIONS = {
   "auth.login_failed": { group: "signIn", label: "登录失败" },
   "auth.backoff": { group: "signIn", label: "登录受限（多次失败）" },
   "auth.logout": { group: "signIn", label: "退出登录" },
+  "auth.password_changed": { group: "signIn", label: "修改密码" },
+  "auth.password_change_failed": { group: "signIn", label: "修改密码失败（当前密码错误）" },
   "user.created": { group: "admin", label: "创建账号" },
   "user.changed": { group: "admin", label: "修改账号" },
   "user.disabled": { group: "admin", label: "停用账号" },
   "user.enabled": { group: "admin", label: "启用账号" },
   "user.unlocked": { group: "admin", label: "解除登录限制" },
   "user.sessions_revoked": { group: "admin", label: "强制下线" },
+  "user.password_reset": { group: "admin", label: "重置密码" },
+  "user.retired": { group: "admin", label: "停用并保留账号（有历史记录）" },
+  "user.deleted": { group: "admin", label: "删除账号" },
   "county.import": { group: "admin", label: "导入县局基础数据" },
   "station.created": { group: "admin", label: "新增派出所/单位" },
   "station.changed": { group: "admin", label: "修改派出所/单位" },

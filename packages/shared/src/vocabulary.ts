@@ -123,6 +123,12 @@ export const ERROR_CODES = [
   "password_too_guessable",
   "username_taken",
   "cannot_disable_self",
+  "cannot_demote_self",
+  "cannot_delete_self",
+  "last_admin",
+  "password_change_required",
+  "wrong_current_password",
+  "password_unchanged",
   // input
   "unstorable_text",
   // devices
@@ -193,6 +199,7 @@ export const FIELD_MESSAGES = {
   near_format: "near must be lat,lon,radiusM (three numbers)",
   near_range: "near: latitude must be within ±90 and longitude within ±180",
   near_radius: "near: radiusM must be greater than 0 and at most 100000",
+  passwords_differ: "the two new passwords differ",
   crew_named_twice: "an officer is named twice in the crew",
 } as const;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

@@ -15,8 +15,11 @@ declare module "fastify" {
   }
   interface FastifyInstance {
     auth: AuthService;
-    /** onRequest guard: signed in, and (when given) one of these roles */
-    authorize(roles?: readonly Role[]): onRequestHookHandler;
+    /**
+     * onRequest guard: signed in, and (when given) one of these roles; a session whose password was reset
+     * is refused (403 password_change_required) unless `whilePasswordReset` (who am I, choose a new one)
+     */
+    authorize(roles?: readonly Role[], opts?: { whilePasswordReset?: boolean }): onRequestHookHandler;
     setSessionCookie(reply: FastifyReply, token: string): void;
     clearSessionCookie(reply: FastifyReply): void;
   }
@@ -46,9 +49,11 @@ export const authPlugin = fp(
       if (token) request.actor = await opts.auth.resolveSession(token);
     });
 
-    app.decorate("authorize", (roles?: readonly Role[]) => {
+    app.decorate("authorize", (roles?: readonly Role[], opts?: { whilePasswordReset?: boolean }) => {
       const guard: onRequestHookHandler = (request, _reply, done) => {
         if (!request.actor) return done(new UnauthorizedError());
+        if (request.actor.mustChangePassword && !opts?.whilePasswordReset)
+          return done(new ForbiddenError("choose a new password first (POST /api/auth/password)").coded("password_change_required"));
         if (roles && !roles.includes(request.actor.role))
           return done(
             new ForbiddenError(`this needs one of the roles ${roles.join(", ")}`).coded("role_required", { roles: roles.join(",") }),

@@ -149,6 +149,7 @@ export const realtimePlugin = fp(
       app.auth.resolveSession(token).then(
         (actor) => {
           if (!actor) return next(new Error("unauthorized: the session has ended"));
+          if (actor.mustChangePassword) return next(new Error("password_change_required: choose a new password first"));
           socket.data.actor = actor;
           next();
         },

@@ -15,6 +15,7 @@ export interface SessionOfUser {
   role: Role;
   stationId: string | null;
   disabled: boolean;
+  mustChangePassword: boolean;
 }
 
 /** the accounts (no `pg` pool needed: the command line that creates an administrator uses these) */
@@ -65,6 +66,20 @@ export function createAuthRepository({ db, reads }: { db: DbClient; reads: pg.Po
       await tx.user.update({ where: { id: userId }, data: { lastLoginAt: at } });
     },
 
+    userById(id: string) {
+      return db.user.findUnique({ where: { id } });
+    },
+    /** a new password chosen by its owner: the reset's obligation is met */
+    async setOwnPassword(tx: Tx, userId: string, passwordHash: string): Promise<void> {
+      await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: false } });
+    },
+    /** ends the account's other sessions; returns their ids (their sockets are closed after) */
+    async endOtherSessions(tx: Tx, userId: string, keep: string): Promise<string[]> {
+      const others = await tx.session.findMany({ where: { userId, id: { not: keep } }, select: { id: true } });
+      await tx.session.deleteMany({ where: { id: { in: others.map((s) => s.id) } } });
+      return others.map((s) => s.id);
+    },
+
     createSession(tx: Tx, data: Prisma.SessionUncheckedCreateInput) {
       return tx.session.create({ data });
     },
@@ -86,7 +101,7 @@ export function createAuthRepository({ db, reads }: { db: DbClient; reads: pg.Po
     async sessionWithUser(tokenHash: string): Promise<SessionOfUser | undefined> {
       const { rows } = await reads.query<SessionOfUser>(
         `SELECT s.id, s."expiresAt", s."lastSeenAt",
-                u.id AS "userId", u.username, u."displayName", u.role::text AS role, u."stationId", u.disabled
+                u.id AS "userId", u.username, u."displayName", u.role::text AS role, u."stationId", u.disabled, u."mustChangePassword"
            FROM "Session" s JOIN "User" u ON u.id = s."userId"
           WHERE s."tokenHash" = $1`,
         [tokenHash],

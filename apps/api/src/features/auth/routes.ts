@@ -1,4 +1,4 @@
-import { ErrorBody, LoginBody, LogoutResponse, Me } from "@onemap/shared";
+import { ChangePasswordBody, ErrorBody, LoginBody, LogoutResponse, Me } from "@onemap/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { actorOf, SESSION_COOKIE } from "../../plugins/auth";
 
@@ -38,7 +38,31 @@ export const authRoutes: FastifyPluginAsyncZod<{ loginPerMinute: number }> = asy
 
   app.get(
     "/api/auth/me",
-    { onRequest: app.authorize(), schema: { tags: ["auth"], summary: "Who is signed in", response: { 200: Me, 401: ErrorBody } } },
+    {
+      // answered while a reset password waits to be replaced: it says so (mustChangePassword)
+      onRequest: app.authorize(undefined, { whilePasswordReset: true }),
+      schema: { tags: ["auth"], summary: "Who is signed in", response: { 200: Me, 401: ErrorBody } },
+    },
     async (request) => app.auth.me(actorOf(request).userId),
+  );
+
+  app.post(
+    "/api/auth/password",
+    {
+      onRequest: app.authorize(undefined, { whilePasswordReset: true }),
+      config: { rateLimit: { max: opts.loginPerMinute, timeWindow: "1 minute" } },
+      schema: {
+        tags: ["auth"],
+        summary:
+          "Choose a new password (12+ characters, not easily guessed); meets an administrator's reset and ends this account's other sessions. A wrong current password counts as a failed sign-in",
+        body: ChangePasswordBody,
+        response: { 200: Me, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
+      },
+    },
+    async (request) => {
+      const { me, endedSessions } = await app.auth.changePassword(actorOf(request), request.body, request.ip);
+      await Promise.all(endedSessions.map((id) => app.realtime.disconnectSession(id)));
+      return me;
+    },
   );
 };

@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import { type DbClient, hashPassword, verifyPassword } from "@onemap/db";
-import type { Me } from "@onemap/shared";
+import type { ChangePasswordBody, Me } from "@onemap/shared";
 import type pg from "pg";
 import type { Actor } from "../../actor";
-import { TooManyRequestsError, UnauthorizedError } from "../../errors";
+import { BadRequestError, TooManyRequestsError, UnauthorizedError } from "../../errors";
 import type { AuditService } from "../audit/service";
+import { assertStrongPassword } from "./password-policy";
 import { createAccountRepository, createAuthRepository } from "./repository";
 
 /** failed sign-ins of one name from one address before it must wait */
@@ -27,6 +28,9 @@ export interface AuthServiceDeps {
 const sha256 = (token: string) => createHash("sha256").update(token).digest("hex");
 /** one refusal for every failed sign-in: unknown name, wrong password, disabled account */
 const wrongCredentials = () => new UnauthorizedError("wrong username or password").coded("wrong_credentials");
+/** a 400 naming one field of the password change, with its code */
+const passwordRefusal = (field: string, code: "wrong_current_password" | "password_unchanged", message: string) =>
+  new BadRequestError(`${field}: ${message}`, [{ path: field, message, code }]).coded(code);
 
 export function createAuthService({ db, reads, audit, sessionTtlMs, now = () => new Date() }: AuthServiceDeps) {
   const repository = createAuthRepository({ db, reads });
@@ -47,23 +51,25 @@ export function createAuthService({ db, reads, audit, sessionTtlMs, now = () => 
     return until;
   }
 
+  /** this name from this address is waiting out a back-off: 429 (sign-in and password change share it) */
+  async function assertNotBackedOff(username: string, ip: string): Promise<void> {
+    const throttle = await repository.throttle(username, ip);
+    if (throttle?.blockedUntil && throttle.blockedUntil > now()) {
+      // the same for a real and a made-up name, and only from this address: the real user elsewhere signs in
+      const waitS = Math.ceil((throttle.blockedUntil.getTime() - now().getTime()) / 1000);
+      throw new TooManyRequestsError(`too many failed sign-ins from this address: try again in ${waitS} s`, waitS).coded("login_backoff", {
+        seconds: waitS,
+      });
+    }
+  }
+
   return {
     async login(rawUsername: string, password: string, meta: { ip: string; userAgent?: string }) {
       const username = rawUsername.toLowerCase();
-      const throttle = await repository.throttle(username, meta.ip);
-      if (throttle?.blockedUntil && throttle.blockedUntil > now()) {
-        // the same for a real and a made-up name, and only from this address: the real user elsewhere signs in
-        const waitS = Math.ceil((throttle.blockedUntil.getTime() - now().getTime()) / 1000);
-        throw new TooManyRequestsError(`too many failed sign-ins from this address: try again in ${waitS} s`, waitS).coded(
-          "login_backoff",
-          {
-            seconds: waitS,
-          },
-        );
-      }
+      await assertNotBackedOff(username, meta.ip);
       const user = await repository.userByName(username);
       const ok = await verifyPassword(user ? user.passwordHash : await dummyHash, password);
-      if (!user || !ok || user.disabled) {
+      if (!user || !ok || user.disabled || user.retiredAt) {
         const blockedUntil = await recordFailure(username, meta.ip);
         const actor = { userId: null, username };
         await audit.record({
@@ -72,7 +78,7 @@ export function createAuthService({ db, reads, audit, sessionTtlMs, now = () => 
           action: "auth.login_failed",
           targetType: "user",
           ...(user ? { targetId: user.id } : {}),
-          after: { reason: !user ? "unknown_user" : !ok ? "wrong_password" : "disabled" },
+          after: { reason: !user ? "unknown_user" : !ok ? "wrong_password" : user.retiredAt ? "retired" : "disabled" },
         });
         if (blockedUntil) {
           await audit.record({
@@ -149,7 +155,50 @@ export function createAuthService({ db, reads, audit, sessionTtlMs, now = () => 
         role: session.role,
         stationId: session.stationId,
         sessionId: session.id,
+        mustChangePassword: session.mustChangePassword,
       };
+    },
+
+    /**
+     * The signed-in person chooses a new password (the same policy as a new account), which also meets
+     * an administrator's reset. A wrong current password counts as a failed sign-in of that name from
+     * that address (the same back-off), so this cannot be used to guess it. Ends the account's other
+     * sessions: returns their ids, whose sockets the caller closes.
+     */
+    async changePassword(actor: Actor, body: ChangePasswordBody, ip: string): Promise<{ me: Me; endedSessions: string[] }> {
+      await assertNotBackedOff(actor.username, ip);
+      const user = await repository.userById(actor.userId);
+      if (!user) throw new UnauthorizedError();
+      if (!(await verifyPassword(user.passwordHash, body.currentPassword))) {
+        const blockedUntil = await recordFailure(actor.username, ip);
+        const entry = { actor, ip, targetType: "user", targetId: user.id } as const;
+        await audit.record({ ...entry, action: "auth.password_change_failed" });
+        if (blockedUntil) await audit.record({ ...entry, action: "auth.backoff", after: { until: blockedUntil.toISOString() } });
+        throw passwordRefusal("body.currentPassword", "wrong_current_password", "the current password is wrong");
+      }
+      if (body.newPassword === body.currentPassword) {
+        throw passwordRefusal("body.newPassword", "password_unchanged", "the new password must differ from the current one");
+      }
+      assertStrongPassword(body.newPassword, [user.username, user.displayName], "body.newPassword");
+      const passwordHash = await hashPassword(body.newPassword);
+      const endedSessions = await repository.transaction(async (tx) => {
+        await repository.setOwnPassword(tx, user.id, passwordHash);
+        await repository.clearThrottle(tx, user.username, ip);
+        const ended = await repository.endOtherSessions(tx, user.id, actor.sessionId);
+        await audit.record(
+          {
+            actor,
+            ip,
+            action: "auth.password_changed",
+            targetType: "user",
+            targetId: user.id,
+            after: { afterReset: user.mustChangePassword, otherSessionsEnded: ended.length },
+          },
+          tx,
+        );
+        return ended;
+      });
+      return { me: await this.me(user.id), endedSessions };
     },
 
     async me(userId: string): Promise<Me> {
@@ -161,6 +210,7 @@ export function createAuthService({ db, reads, audit, sessionTtlMs, now = () => 
         role: user.role,
         stationId: user.stationId,
         stationName: user.station?.name ?? null,
+        mustChangePassword: user.mustChangePassword,
       };
     },
   };

@@ -38,7 +38,14 @@ export const adminEn: AdminMessages = {
     devices: "Devices and gateways",
   },
   actions: {
-    auth: { login: "Signed in", login_failed: "Sign-in failed", backoff: "Sign-in blocked (repeated failures)", logout: "Signed out" },
+    auth: {
+      login: "Signed in",
+      login_failed: "Sign-in failed",
+      backoff: "Sign-in blocked (repeated failures)",
+      logout: "Signed out",
+      password_changed: "Password changed",
+      password_change_failed: "Password change failed (wrong current password)",
+    },
     user: {
       created: "Account created",
       changed: "Account changed",
@@ -46,6 +53,9 @@ export const adminEn: AdminMessages = {
       enabled: "Account enabled",
       unlocked: "Sign-in block lifted",
       sessions_revoked: "Sessions ended",
+      password_reset: "Password reset",
+      retired: "Account retired (history kept)",
+      deleted: "Account deleted",
     },
     county: { import: "County data imported" },
     incident: { tier_changed: "Incident tier changed" },
