@@ -94,6 +94,12 @@ describe("the permission matrix", () => {
       () => ({ username: `u${Math.random().toString(36).slice(2, 8)}`, displayName: "x", password: "long enough pw", role: "OPERATOR" }),
       ["admin"],
     ],
+    // accounts (issue 12): changes and removals aim at an id that does not exist (an administrator's 404)
+    ["PATCH", "/api/users/us-none", () => ({ displayName: "x" }), ["admin"]],
+    ["DELETE", "/api/users/us-none", () => ({}), ["admin"]],
+    ["POST", "/api/users/us-none/reset-password", () => ({}), ["admin"]],
+    ["POST", "/api/users/us-none/unlock", () => ({}), ["admin"]],
+    ["POST", "/api/users/us-none/revoke-sessions", () => ({}), ["admin"]],
     // administrators take units out of service for maintenance
     ["PUT", "/api/units/un-dc-car-1/status", () => ({ status: "BUSY", version: 0 }), ["operator", "leader", "chief", "admin"]],
     // the county workbook (an administrator's JSON is refused as 415: the import takes a multipart file, county.test.ts)
@@ -131,7 +137,7 @@ describe("the permission matrix", () => {
   }
 
   // the administrators' reads: everyone else is refused, and nothing of the audit goes out
-  for (const route of ["/api/audit", "/api/audit/export", "/api/reinforcement-groups", "/api/devices/units", "/api/duty/officers?q=王"]) {
+  for (const route of ["/api/audit", "/api/audit/export", "/api/reinforcement-groups", "/api/devices/units", "/api/duty/officers?q=王", "/api/users?q=a"]) {
     for (const role of ALL) {
       it(`GET ${route} as ${role}: ${role === "admin" ? "allowed" : "403"}`, async () => {
         const res = await t.app.inject({ method: "GET", url: route, headers: { cookie: cookies[role] } });
@@ -160,6 +166,17 @@ describe("the permission matrix", () => {
       expect(res.statusCode).toBe(401);
     },
   );
+
+  it.each([
+    ["POST", "/api/users"],
+    ["PATCH", "/api/users/us-none"],
+    ["DELETE", "/api/users/us-none"],
+    ["POST", "/api/users/us-none/reset-password"],
+    ["POST", "/api/auth/password"],
+  ])("%s %s without a session is 401", async (method, url) => {
+    const res = await t.app.inject({ method: method as "POST", url, payload: {} });
+    expect(res.statusCode).toBe(401);
+  });
 
   it("keeps another station's incident from a chief: 404 on every action, and nothing on their socket", async () => {
     const { socket } = await connectBoard(base, cookies.chief);
