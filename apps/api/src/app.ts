@@ -45,6 +45,8 @@ import { createPostureService } from "./features/posture/service";
 import { resourceRoutes } from "./features/resources/routes";
 import { createResourceService } from "./features/resources/service";
 import { settingsRoutes } from "./features/settings/routes";
+import { stationDutyRoutes } from "./features/station-duty/routes";
+import { createStationDutyService } from "./features/station-duty/service";
 import { statsRoutes } from "./features/stats/routes";
 import { createStatsService } from "./features/stats/service";
 import { unitRoutes } from "./features/units/routes";
@@ -135,7 +137,7 @@ export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logg
   const onError = (error: unknown) => app.log.error({ err: error }, "cache refresh failed");
   const registry = new DeviceRegistry(positions, { refreshMs: 30_000, negativeTtlMs: 10_000, onError });
   const grids = new GridCache(positions, { refreshMs: 60_000, onError });
-  const duty = createDutyService({ db, audit });
+  const duty = createDutyService({ db, audit, events });
   const incidentRepository = createIncidentRepository({ db, reads });
   const incidents = createIncidentService({ repository: incidentRepository, events, audit, locateGrid: (point) => grids.locate(point) });
   const recommendations = createRecommendationService({ repository: incidentRepository });
@@ -210,6 +212,7 @@ export async function buildApp({ config, db, databaseUrl, embeddedDatabase, logg
     },
   });
   await app.register(dutyRoutes, { duty });
+  await app.register(stationDutyRoutes, { stationDuty: createStationDutyService({ db, audit, events }) });
   await app.register(postureRoutes, { posture });
   await app.register(userRoutes, {
     users: createUserService({

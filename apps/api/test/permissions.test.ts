@@ -87,7 +87,15 @@ describe("the permission matrix", () => {
     ["POST", "/api/incidents/:id/escalation-request", () => ({ tier: "LEVEL_I", reason: "matrix" }), ["operator", "chief"]],
     ["POST", "/api/incidents/:id/link", () => ({ duplicateOfId: incidentId }), ["operator", "leader", "chief"]],
     ["PUT", "/api/posture", () => ({ level: "ROUTINE", reason: "matrix" }), ["leader"]],
-    ["PUT", "/api/duty", () => ({ date: "2027-01-01", entries: [{ shift: "DAY", role: "COMMANDER", officerId: "of-0001" }] }), ["admin"]],
+    // the county roster: the duty leaders keep it among themselves, with the administrators
+    [
+      "PUT",
+      "/api/duty",
+      () => ({ date: "2027-01-01", entries: [{ shift: "DAY", role: "COMMANDER", officerId: "of-0001" }] }),
+      ["leader", "admin"],
+    ],
+    // a station's duty report: its chief (东城's, the demo chief) and the administrators
+    ["PUT", "/api/stations/st-dc/duty", () => ({ date: "2027-01-01", shift: "DAY", entries: [] }), ["chief", "admin"]],
     [
       "POST",
       "/api/users",
@@ -136,8 +144,24 @@ describe("the permission matrix", () => {
     }
   }
 
+  // the roster's officer picker and a station's duty report: read by those who write them
+  for (const [route, allowed] of [
+    ["/api/duty/officers?q=王", ["leader", "admin"]],
+    ["/api/stations/st-dc/duty", ["chief", "admin"]],
+  ] as [string, Role[]][]) {
+    for (const role of ALL) {
+      it(`GET ${route} as ${role}: ${allowed.includes(role) ? "allowed" : "403"}`, async () => {
+        const res = await t.app.inject({ method: "GET", url: route, headers: { cookie: cookies[role] } });
+        expect(res.statusCode).toBe(allowed.includes(role) ? 200 : 403);
+      });
+    }
+    it(`GET ${route} without a session is 401`, async () => {
+      expect((await t.app.inject({ method: "GET", url: route })).statusCode).toBe(401);
+    });
+  }
+
   // the administrators' reads: everyone else is refused, and nothing of the audit goes out
-  for (const route of ["/api/audit", "/api/audit/export", "/api/reinforcement-groups", "/api/devices/units", "/api/duty/officers?q=王", "/api/users?q=a"]) {
+  for (const route of ["/api/audit", "/api/audit/export", "/api/reinforcement-groups", "/api/devices/units", "/api/users?q=a"]) {
     for (const role of ALL) {
       it(`GET ${route} as ${role}: ${role === "admin" ? "allowed" : "403"}`, async () => {
         const res = await t.app.inject({ method: "GET", url: route, headers: { cookie: cookies[role] } });

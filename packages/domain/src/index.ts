@@ -4,4 +4,5 @@ export * from "./duty-roster";
 export * from "./geo";
 export * from "./grid-overlaps";
 export * from "./osmand";
+export * from "./station-duty";
 export * from "./taxonomy";

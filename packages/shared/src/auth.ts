@@ -183,6 +183,7 @@ export const AUDIT_ACTIONS = {
   "incident.tier_changed": { group: "tiers", label: "调整警情响应等级" },
   "posture.changed": { group: "posture", label: "调整县局态势" },
   "duty.changed": { group: "roster", label: "修改值班表" },
+  "station_duty.changed": { group: "roster", label: "派出所勤务报备" },
   "unit.status": { group: "status", label: "修改警力状态" },
   "camera.status": { group: "status", label: "修改视频点位状态" },
   "device.registered": { group: "devices", label: "登记终端" },

@@ -7,4 +7,5 @@ export * from "./errors";
 export * from "./incidents";
 export * from "./realtime";
 export * from "./resources";
+export * from "./station-duty";
 export * from "./vocabulary";

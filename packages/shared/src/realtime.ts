@@ -3,6 +3,7 @@ import { z } from "zod";
 import { Id, IsoDateTime, Latitude, Longitude } from "./common";
 import { CameraStatus, UnitStatus } from "./enums";
 import type { AssignmentUpdatedEvent, Incident, PostureDetail, TierChangedEvent } from "./incidents";
+import type { DutyChangedEvent } from "./station-duty";
 
 /**
  * `units:positions`: the units that moved since the last tick, one compact row each:
@@ -87,6 +88,7 @@ export interface BoardServerEvents {
   "posture:changed": (posture: PostureDetail) => void;
   "camera:status": (event: CameraStatusEvent) => void;
   "county:changed": (event: CountyChangedEvent) => void;
+  "duty:changed": (event: DutyChangedEvent) => void;
   "relay:status": (event: RelayStatus) => void;
 }
 

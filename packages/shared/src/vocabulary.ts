@@ -164,6 +164,8 @@ export const ERROR_CODES = [
   "group_in_use",
   "grid_in_use",
   "grid_owner_taken",
+  // a station's duty report
+  "on_duty_elsewhere",
   // the county workbook
   "workbook_invalid",
   "workbook_unreadable",
@@ -201,6 +203,10 @@ export const FIELD_MESSAGES = {
   near_radius: "near: radiusM must be greater than 0 and at most 100000",
   passwords_differ: "the two new passwords differ",
   crew_named_twice: "an officer is named twice in the crew",
+  unit_not_of_station: "not a unit in service of that station",
+  listed_twice: "this person is listed twice",
+  leader_without_unit: "a crew leader must crew a unit",
+  unit_two_leaders: "a unit has one crew leader",
 } as const;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
 

@@ -5,6 +5,7 @@ import type {
   AssignmentView,
   CameraStatusEvent,
   CountyChangedEvent,
+  DutyChangedEvent,
   GeofenceEventPayload,
   Incident,
   PositionRow,
@@ -71,6 +72,16 @@ export function createBoardEvents(realtime: Omit<Realtime, "disconnectSession" |
      */
     resourcesChanged(stationIds: readonly string[], at: Date = now()): void {
       realtime.emitScoped("county:changed", { at: at.toISOString() }, stationIds);
+    },
+
+    /**
+     * the county roster (stationId null) changed: every board, since each shows the commander its tier
+     * reads from it; a station's duty report: that station's board and the county's, no other station's
+     */
+    dutyChanged(event: Omit<DutyChangedEvent, "at">, at: Date = now()): void {
+      const payload = { ...event, at: at.toISOString() };
+      if (event.stationId === null) realtime.emitAll("duty:changed", payload);
+      else realtime.emitScoped("duty:changed", payload, [event.stationId]);
     },
 
     /** the county's posture: the county room hears every grid, each station's room only its own grids */

@@ -309,6 +309,7 @@ export const zhCN = {
       group_in_use: "{{group}} 仍有作战单元（{{units}}），请先调整",
       grid_in_use: "{{grid}} 仍有 {{holders}}，请先调走",
       grid_owner_taken: "{{name}} 已负责网格 {{grid}}（可能是已停用的），一人只负责一个网格",
+      on_duty_elsewhere: "{{name}} 本班次已在{{station}}报备勤务，一人一班只在一处",
       workbook_invalid: "工作簿有错误（按工作表、行、列列出），未导入任何数据",
       workbook_unreadable: "该文件不是 Excel 工作簿（.xlsx），未导入任何数据",
     } satisfies Record<ErrorCode, string>,
@@ -341,6 +342,10 @@ export const zhCN = {
     near_radius: "半径须大于 0 且不超过 100000 米",
     passwords_differ: "两次输入的新密码不一致",
     crew_named_twice: "同一民警在编组中选了两次",
+    unit_not_of_station: "不是该派出所在用的作战单元",
+    listed_twice: "同一人报了两次",
+    leader_without_unit: "带班民警须在某个作战单元",
+    unit_two_leaders: "一个作战单元只有一名带班民警",
   } satisfies Record<FieldMessageKey, string>,
   what: {
     incident: "警情",

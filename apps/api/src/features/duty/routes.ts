@@ -4,6 +4,9 @@ import { z } from "zod";
 import { actorOf } from "../../plugins/auth";
 import type { DutyService } from "./service";
 
+/** who keeps the county roster: the duty leaders among themselves, and administrators */
+const ROSTER_EDITORS = ["DUTY_LEADER", "ADMIN"] as const;
+
 export const dutyRoutes: FastifyPluginAsyncZod<{ duty: DutyService }> = async (app, { duty }) => {
   app.get(
     "/api/duty",
@@ -21,10 +24,10 @@ export const dutyRoutes: FastifyPluginAsyncZod<{ duty: DutyService }> = async (a
   app.get(
     "/api/duty/officers",
     {
-      onRequest: app.authorize(["ADMIN"]),
+      onRequest: app.authorize(ROSTER_EDITORS),
       schema: {
         tags: ["duty"],
-        summary: "Officers to put on the roster, by name or badge number (administrators)",
+        summary: "Officers to put on the roster, by name or badge number (duty leaders, administrators)",
         querystring: DutyOfficersQuery,
         response: { 200: z.array(DutyOfficer), 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
       },
@@ -34,10 +37,10 @@ export const dutyRoutes: FastifyPluginAsyncZod<{ duty: DutyService }> = async (a
   app.put(
     "/api/duty",
     {
-      onRequest: app.authorize(["ADMIN"]),
+      onRequest: app.authorize(ROSTER_EDITORS),
       schema: {
         tags: ["duty"],
-        summary: "Replace a day's roster (administrators)",
+        summary: "Replace a day's roster (duty leaders, administrators)",
         body: PutDutyBody,
         response: { 200: Duty, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
       },

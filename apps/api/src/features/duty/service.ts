@@ -3,13 +3,25 @@ import { chinaDate, shiftAt } from "@onemap/domain";
 import { type Duty, type DutyOfficer, type DutyRole, FIELD_MESSAGES, type Shift } from "@onemap/shared";
 import type { Requester } from "../../actor";
 import { BadRequestError } from "../../errors";
+import type { BoardEvents } from "../../plugins/board-events";
 import type { AuditService } from "../audit/service";
 import { createDutyRepository } from "./repository";
 
 const ROLE_ORDER: DutyRole[] = ["PRINCIPAL_LEADER", "SUPERVISING_LEADER", "DUTY_LEADER", "COMMANDER", "OPERATOR"];
 const SHIFT_ORDER: Shift[] = ["NIGHT", "DAY", "EVENING"];
 
-export function createDutyService({ db, audit, now = () => new Date() }: { db: DbClient; audit?: AuditService; now?: () => Date }) {
+export function createDutyService({
+  db,
+  audit,
+  events,
+  now = () => new Date(),
+}: {
+  db: DbClient;
+  audit?: AuditService;
+  /** told after a day's roster is replaced: every board refetches what reads it */
+  events?: Pick<BoardEvents, "dutyChanged">;
+  now?: () => Date;
+}) {
   const repo = createDutyRepository(db);
   return {
     /** Replaces one day's roster; every officer must exist, or nothing changes. */
@@ -42,6 +54,7 @@ export function createDutyService({ db, audit, now = () => new Date() }: { db: D
           );
         }
       });
+      events?.dutyChanged({ date, shift: null, stationId: null });
       return this.getDuty(date);
     },
 
