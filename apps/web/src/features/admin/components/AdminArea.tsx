@@ -7,10 +7,18 @@ import { useTranslation } from "react-i18next";
 import { type Language, setLanguage } from "../../../i18n";
 import "../i18n";
 import { AuditLog } from "./AuditLog";
+import { CamerasPage } from "./CamerasPage";
 import { DevicesPage } from "./DevicesPage";
 import { RosterPage } from "./RosterPage";
+import { UnitsPage } from "./UnitsPage";
 
-const PAGES = { audit: "/admin", devices: "/admin/devices", roster: "/admin/roster" } as const;
+const PAGES = {
+  audit: "/admin",
+  devices: "/admin/devices",
+  roster: "/admin/roster",
+  units: "/admin/units",
+  cameras: "/admin/cameras",
+} as const;
 type PageKey = keyof typeof PAGES;
 const pageAt = (path: string): PageKey => (Object.entries(PAGES).find(([, p]) => p === path)?.[0] as PageKey | undefined) ?? "audit";
 
@@ -88,7 +96,17 @@ export function AdminArea({
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: 16, overflow: "auto", background: "#fff" }}>
-          {page === "devices" ? <DevicesPage /> : page === "roster" ? <RosterPage /> : <AuditLog />}
+          {page === "units" ? (
+            <UnitsPage onDevices={() => onNavigate(PAGES.devices)} />
+          ) : page === "cameras" ? (
+            <CamerasPage />
+          ) : page === "devices" ? (
+            <DevicesPage />
+          ) : page === "roster" ? (
+            <RosterPage />
+          ) : (
+            <AuditLog />
+          )}
         </Layout.Content>
       </Layout>
     </Layout>

@@ -1,13 +1,17 @@
+import { camerasEn } from "./cameras";
 import { devicesEn } from "./devices";
 import { rosterEn } from "./roster";
+import { unitsEn } from "./units";
 import type { AdminMessages } from "./zh-CN";
 
 // English: the same keys as zh-CN.ts (the type makes a missing one a compile error).
 export const adminEn: AdminMessages = {
   area: { title: "Administration", back: "Back to the board", menu: "Administration menu" },
-  menu: { audit: "Audit log", devices: "Devices", roster: "Duty roster" },
+  menu: { audit: "Audit log", devices: "Devices", roster: "Duty roster", units: "Units", cameras: "Cameras" },
   devices: devicesEn,
   roster: rosterEn,
+  units: unitsEn,
+  cameras: camerasEn,
   audit: {
     title: "Audit log",
     hint: "Every sign-in, administration change, posture, roster, unit and camera status and device change; newest first",

@@ -1,8 +1,10 @@
 // 简体中文 (default) of the administrators' area: loaded with the area, under the `admin` namespace.
 // The audit's action and group labels come from the shared vocabulary (the export writes the same).
 import { AUDIT_ACTIONS, AUDIT_GROUP_LABELS, type AuditAction } from "@onemap/shared";
+import { camerasZhCN } from "./cameras";
 import { devicesZhCN } from "./devices";
 import { rosterZhCN } from "./roster";
+import { unitsZhCN } from "./units";
 
 type Split<A> = A extends `${infer Head}.${infer Rest}` ? [Head, Rest] : never;
 /** "auth.login" → { auth: { login } }: so t(`actions.${action}`) finds it with i18next's own key separator */
@@ -16,9 +18,11 @@ for (const [key, { label }] of Object.entries(AUDIT_ACTIONS)) {
 
 export const adminZhCN = {
   area: { title: "系统管理", back: "返回指挥大屏", menu: "管理菜单" },
-  menu: { audit: "审计日志", devices: "终端管理", roster: "值班表" },
+  menu: { audit: "审计日志", devices: "终端管理", roster: "值班表", units: "作战单元", cameras: "视频监控" },
   devices: devicesZhCN,
   roster: rosterZhCN,
+  units: unitsZhCN,
+  cameras: camerasZhCN,
   audit: {
     title: "审计日志",
     hint: "登录、账号与系统管理、县局态势、值班表、警力与视频状态、终端的每一次变更；最新的在最前",
