@@ -9,6 +9,7 @@ import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, setUnauthorizedHandler } from "../api/client";
 import { forgetSession, useMe } from "../features/auth/api/me";
+import { ChangePassword } from "../features/auth/components/ChangePassword";
 import { SignIn } from "../features/auth/components/SignIn";
 import "../i18n";
 import { connectBoard } from "../realtime/socket";
@@ -31,7 +32,8 @@ function Gate() {
   const me = useMe();
   const [expired, setExpired] = useState(false);
   const path = usePath();
-  const isAdmin = me.data?.role === "ADMIN";
+  // administrators' area; duty leaders and chiefs open it too, to their duty pages alone (AdminArea)
+  const mayOpenArea = Boolean(me.data && me.data.role !== "OPERATOR");
 
   useEffect(() => {
     setUnauthorizedHandler(() => {
@@ -42,17 +44,20 @@ function Gate() {
   useEffect(() => {
     if (!me.data) return;
     setExpired(false);
+    // a reset password must be replaced first: the server refuses the socket until then
+    if (me.data.mustChangePassword) return;
     return connectBoard(client, boardQueries);
   }, [me.data, client]);
 
-  // /admin is the administrators' alone: anyone else is shown the board, at its own address
+  // /admin is not the operators': they are shown the board, at its own address
   useEffect(() => {
-    if (me.data && !isAdmin && isAdminPath(path)) navigate("/", { replace: true });
-  }, [me.data, isAdmin, path]);
+    if (me.data && !mayOpenArea && isAdminPath(path)) navigate("/", { replace: true });
+  }, [me.data, mayOpenArea, path]);
 
   if (me.isPending) return <Spin fullscreen />;
   if (!me.data) return <SignIn expired={expired} />;
-  if (isAdmin && isAdminPath(path))
+  if (me.data.mustChangePassword) return <ChangePassword me={me.data} />;
+  if (mayOpenArea && isAdminPath(path))
     return (
       <Suspense fallback={<Spin fullscreen />}>
         <AdminArea me={me.data} onBoard={toBoard} path={path} onNavigate={navigate} key={me.data.id} />

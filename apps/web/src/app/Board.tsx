@@ -156,7 +156,7 @@ export function Board({ me }: { me: Me }) {
           <Button size="small" ghost onClick={() => ui.openPlayback(null)} data-testid="playback-open">
             {t("playback.open")}
           </Button>
-          {me.role === "ADMIN" && (
+          {me.role !== "OPERATOR" && (
             <Button
               size="small"
               ghost
@@ -169,7 +169,7 @@ export function Board({ me }: { me: Me }) {
               }}
               data-testid="admin-open"
             >
-              {t("app.admin")}
+              {t(me.role === "ADMIN" ? "app.admin" : "app.duty")}
             </Button>
           )}
           <Button size="small" ghost onClick={() => ui.setHelp(true)} title="?">

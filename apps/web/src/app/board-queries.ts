@@ -1,5 +1,6 @@
 // The socket controller's server state, composed from the features' endpoints: the queries the snapshot
 // is made of, and the key factories of what each event makes stale (realtime/ imports no feature).
+import { dutyKeys } from "../features/admin/api/duty-keys";
 import { meKeys } from "../features/auth/api/me";
 import { boardQuery } from "../features/board/api/board";
 import { incidentKeys } from "../features/incidents/api/incident";
@@ -7,6 +8,7 @@ import { openIncidentsQuery } from "../features/incidents/api/open-incidents";
 import { recommendationsKeys } from "../features/incidents/api/recommendations";
 import { postureQuery } from "../features/posture/api/posture";
 import { liveStatsKeys } from "../features/stats/api/live-stats";
+import { unitDutyKeys } from "../features/units/api/unit-duty";
 import { type BoardQueries, freshly } from "../realtime/socket";
 
 export const boardQueries: BoardQueries = {
@@ -19,5 +21,6 @@ export const boardQueries: BoardQueries = {
     recommendations: recommendationsKeys.all,
     recommendationsFor: recommendationsKeys.forIncident,
     incident: incidentKeys.detail,
+    duty: [dutyKeys.days, dutyKeys.stations, unitDutyKeys.all],
   },
 };

@@ -2,7 +2,15 @@ import type { Messages } from "./zh-CN";
 
 // English: the same keys as zh-CN.ts (the type makes a missing one a compile error).
 export const en: Messages = {
-  app: { name: "onemap", signOut: "Sign out", language: "中文", languageTitle: "切换到中文", help: "Shortcuts", admin: "Admin" },
+  app: {
+    name: "onemap",
+    signOut: "Sign out",
+    language: "中文",
+    languageTitle: "切换到中文",
+    help: "Shortcuts",
+    admin: "Admin",
+    duty: "Duty",
+  },
   signIn: {
     title: "onemap · Sign in",
     username: "Username",
@@ -216,7 +224,16 @@ export const en: Messages = {
     assignment_cleared: "Unit clear",
     assignment_cancelled: "Unit withdrawn",
   },
-  units: { status: "Status", kind: "Kind", group: "Reinforcement", find: "Find a unit…" },
+  units: {
+    status: "Status",
+    kind: "Kind",
+    group: "Reinforcement",
+    find: "Find a unit…",
+    onShift: "Crew on shift",
+    notCrewed: "Not crewed this shift",
+    crewLeader: "{{name}} (leads)",
+    separator: ", ",
+  },
   recs: {
     title: "Recommended units",
     dispatchTop: "Dispatch {{callsign}}",

@@ -8,7 +8,15 @@ const categories = Object.fromEntries(Object.entries(INCIDENT_CATEGORIES).map(([
 >;
 
 export const zhCN = {
-  app: { name: "onemap 一图指挥", signOut: "退出", language: "EN", languageTitle: "Switch to English", help: "快捷键", admin: "管理" },
+  app: {
+    name: "onemap 一图指挥",
+    signOut: "退出",
+    language: "EN",
+    languageTitle: "Switch to English",
+    help: "快捷键",
+    admin: "管理",
+    duty: "值班",
+  },
   signIn: {
     title: "一图指挥 · 登录",
     username: "用户名",
@@ -182,7 +190,16 @@ export const zhCN = {
     assignment_cleared: "警力完毕",
     assignment_cancelled: "警力撤回",
   },
-  units: { status: "状态", kind: "类型", group: "增援编组", find: "查找警力…" },
+  units: {
+    status: "状态",
+    kind: "类型",
+    group: "增援编组",
+    find: "查找警力…",
+    onShift: "本班勤务",
+    notCrewed: "本班无人驾乘",
+    crewLeader: "{{name}}（带班）",
+    separator: "、",
+  },
   recs: {
     title: "推荐警力",
     dispatchTop: "一键派警 {{callsign}}",

@@ -32,6 +32,8 @@ export interface BoardQueries {
     recommendations: QueryKey;
     recommendationsFor: (incidentId: string) => QueryKey;
     incident: (incidentId: string) => QueryKey;
+    /** what shows a roster or a station's duty report, besides the recommendations' commanding leader */
+    duty: readonly QueryKey[];
   };
 }
 
@@ -178,6 +180,8 @@ export function connectBoard(client: QueryClient, queries: BoardQueries): () => 
     live.tierChanged(e);
     invalidate(keys.incident(e.incidentId), keys.recommendationsFor(e.incidentId));
   });
+  // the county roster (who commands at each tier) or a station's duty report changed: read them again
+  on("duty:changed", () => invalidate(keys.recommendations, ...keys.duty));
   on("posture:changed", (p) => live.setPosture(p));
   on("camera:status", (e) => live.setCameraStatus(e.cameraId, e.status));
   return () => {

@@ -1,8 +1,9 @@
 import type { Duty, DutyOfficer, DutyRole, Shift } from "@onemap/shared";
 import { type QueryClient, useQueries, useQuery } from "@tanstack/react-query";
 import { api } from "../../../api/client";
+import { dutyKeys } from "./duty-keys";
 
-const dutyDayKey = (date: string) => ["admin", "duty", date] as const;
+const dutyDayKey = (date: string) => [...dutyKeys.days, date] as const;
 const fetchDay = (date: string) => api<Duty>(`/api/duty?date=${date}`);
 
 /** GET /api/duty?date= for each day of a week */

@@ -10,6 +10,7 @@ import { AuditLog } from "./AuditLog";
 import { CamerasPage } from "./CamerasPage";
 import { DevicesPage } from "./DevicesPage";
 import { RosterPage } from "./RosterPage";
+import { StationDutyPage } from "./StationDutyPage";
 import { UnitsPage } from "./UnitsPage";
 
 const PAGES = {
@@ -18,9 +19,13 @@ const PAGES = {
   roster: "/admin/roster",
   units: "/admin/units",
   cameras: "/admin/cameras",
+  stationDuty: "/admin/station-duty",
 } as const;
 type PageKey = keyof typeof PAGES;
 const pageAt = (path: string): PageKey => (Object.entries(PAGES).find(([, p]) => p === path)?.[0] as PageKey | undefined) ?? "audit";
+/** the area's pages each role sees: duty leaders keep the county roster, a chief reports their station's duty (the API refuses them the rest) */
+const pagesOf = (role: Me["role"]): PageKey[] =>
+  role === "DUTY_LEADER" ? ["roster"] : role === "STATION_CHIEF" ? ["stationDuty"] : (Object.keys(PAGES) as PageKey[]);
 
 export function AdminArea({
   me,
@@ -34,7 +39,10 @@ export function AdminArea({
   path: string;
   onNavigate: (path: string) => void;
 }) {
-  const page = pageAt(path);
+  const allowed = pagesOf(me.role);
+  const asked = pageAt(path);
+  // another page by its address: this role's own page instead
+  const page = allowed.includes(asked) ? asked : (allowed[0] ?? "audit");
   const { t, i18n } = useTranslation("admin");
   const { t: tb } = useTranslation();
   return (
@@ -42,7 +50,7 @@ export function AdminArea({
       <header className="onemap-header">
         <Space size="middle" align="center">
           <strong style={{ color: "#fff", fontSize: 16 }}>{tb("app.name")}</strong>
-          <span>{t("area.title")}</span>
+          <span>{t(me.role === "ADMIN" ? "area.title" : "area.dutyTitle")}</span>
           <span data-testid="whoami">
             {me.displayName} · {tb(`roles.${me.role}`)}
           </span>
@@ -77,7 +85,7 @@ export function AdminArea({
             mode="inline"
             aria-label={t("area.menu")}
             selectedKeys={[page]}
-            items={(Object.keys(PAGES) as PageKey[]).map((key) => ({
+            items={allowed.map((key) => ({
               key,
               label: (
                 <a
@@ -104,6 +112,8 @@ export function AdminArea({
             <DevicesPage />
           ) : page === "roster" ? (
             <RosterPage />
+          ) : page === "stationDuty" ? (
+            <StationDutyPage me={me} />
           ) : (
             <AuditLog />
           )}

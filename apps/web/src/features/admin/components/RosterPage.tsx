@@ -2,7 +2,7 @@
 // Edits stay in a draft until Save, which writes each changed day with PUT /api/duty (all or nothing
 // per day, as the API does; a day that fails is named). The warnings — the same officer twice in a
 // shift, a shift without a duty leader or a commander — are @onemap/domain's checkRoster, shown on the
-// cells and listed above Save. Only administrators reach this page (PUT /api/duty is theirs alone).
+// cells and listed above Save. Duty leaders (their one page of the area) and administrators reach it.
 import {
   addDays,
   checkRoster,

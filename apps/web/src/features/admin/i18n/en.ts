@@ -1,15 +1,17 @@
 import { camerasEn } from "./cameras";
 import { devicesEn } from "./devices";
 import { rosterEn } from "./roster";
+import { stationDutyEn } from "./station-duty";
 import { unitsEn } from "./units";
 import type { AdminMessages } from "./zh-CN";
 
 // English: the same keys as zh-CN.ts (the type makes a missing one a compile error).
 export const adminEn: AdminMessages = {
-  area: { title: "Administration", back: "Back to the board", menu: "Administration menu" },
-  menu: { audit: "Audit log", devices: "Devices", roster: "Duty roster", units: "Units", cameras: "Cameras" },
+  area: { title: "Administration", dutyTitle: "Duty", back: "Back to the board", menu: "Administration menu" },
+  menu: { audit: "Audit log", devices: "Devices", roster: "Duty roster", units: "Units", cameras: "Cameras", stationDuty: "Station duty" },
   devices: devicesEn,
   roster: rosterEn,
+  stationDuty: stationDutyEn,
   units: unitsEn,
   cameras: camerasEn,
   audit: {
@@ -65,6 +67,7 @@ export const adminEn: AdminMessages = {
     incident: { tier_changed: "Incident tier changed" },
     posture: { changed: "County posture changed" },
     duty: { changed: "Duty roster changed" },
+    station_duty: { changed: "Station duty reported" },
     station: { created: "Station added", changed: "Station changed", retired: "Station retired", deleted: "Station deleted" },
     officer: { created: "Officer added", changed: "Officer changed", retired: "Officer retired", deleted: "Officer deleted" },
     unit: {

@@ -4,6 +4,7 @@ import { AUDIT_ACTIONS, AUDIT_GROUP_LABELS, type AuditAction } from "@onemap/sha
 import { camerasZhCN } from "./cameras";
 import { devicesZhCN } from "./devices";
 import { rosterZhCN } from "./roster";
+import { stationDutyZhCN } from "./station-duty";
 import { unitsZhCN } from "./units";
 
 type Split<A> = A extends `${infer Head}.${infer Rest}` ? [Head, Rest] : never;
@@ -17,10 +18,11 @@ for (const [key, { label }] of Object.entries(AUDIT_ACTIONS)) {
 }
 
 export const adminZhCN = {
-  area: { title: "系统管理", back: "返回指挥大屏", menu: "管理菜单" },
-  menu: { audit: "审计日志", devices: "终端管理", roster: "值班表", units: "作战单元", cameras: "视频监控" },
+  area: { title: "系统管理", dutyTitle: "值班", back: "返回指挥大屏", menu: "管理菜单" },
+  menu: { audit: "审计日志", devices: "终端管理", roster: "值班表", units: "作战单元", cameras: "视频监控", stationDuty: "本所勤务" },
   devices: devicesZhCN,
   roster: rosterZhCN,
+  stationDuty: stationDutyZhCN,
   units: unitsZhCN,
   cameras: camerasZhCN,
   audit: {

@@ -11,6 +11,7 @@ import { STATUS_COLOUR } from "../../../ui/colours";
 import { ui, useUi } from "../../../ui/store";
 import { useNow } from "../../../ui/useNow";
 import { useSetUnitStatus } from "../api/set-unit-status";
+import { useUnitDuty } from "../api/unit-duty";
 
 export function UnitCard() {
   const { t } = useTranslation();
@@ -19,6 +20,7 @@ export function UnitCard() {
   const unit = useLive((s) => (id ? s.units[id] : undefined));
   const station = useLive((s) => [...(s.board?.stations ?? []), ...(s.board?.departments ?? [])].find((x) => x.id === unit?.homeStationId));
   const setStatus = useSetUnitStatus();
+  const duty = useUnitDuty(unit?.id);
   const now = useNow(1000);
   const fix = unit ? getPosition(unit.id) : undefined;
   const manual = ManualUnitStatus.options as readonly string[];
@@ -40,10 +42,23 @@ export function UnitCard() {
               </Tag>
             </Descriptions.Item>
             <Descriptions.Item label={t("units.kind")}>{t(`unitKind.${unit.kind}`)}</Descriptions.Item>
-            <Descriptions.Item label={t("recs.leader")}>
-              {unit.leader ? `${unit.leader.name}${unit.leader.phone ? ` ${unit.leader.phone}` : ""}` : "—"}
-            </Descriptions.Item>
-            <Descriptions.Item label={t("recs.members")}>{unit.memberCount}</Descriptions.Item>
+            {duty.data?.reported ? (
+              // the station reported this shift: who crews the unit now, not its standing crew
+              <Descriptions.Item label={t("units.onShift")}>
+                <span data-testid="unit-duty-crew">
+                  {duty.data.crew.length === 0
+                    ? t("units.notCrewed")
+                    : duty.data.crew.map((c) => (c.leader ? t("units.crewLeader", { name: c.name }) : c.name)).join(t("units.separator"))}
+                </span>
+              </Descriptions.Item>
+            ) : (
+              <>
+                <Descriptions.Item label={t("recs.leader")}>
+                  {unit.leader ? `${unit.leader.name}${unit.leader.phone ? ` ${unit.leader.phone}` : ""}` : "—"}
+                </Descriptions.Item>
+                <Descriptions.Item label={t("recs.members")}>{unit.memberCount}</Descriptions.Item>
+              </>
+            )}
             <Descriptions.Item label={t("recs.station")}>{station?.name ?? unit.homeStationId}</Descriptions.Item>
             {unit.reinforcementGroup && (
               <Descriptions.Item label={t("units.group")}>{t(`groups.${unit.reinforcementGroup}`)}</Descriptions.Item>
