@@ -8,17 +8,29 @@ import { type Language, setLanguage } from "../../../i18n";
 import "../i18n";
 import { AuditLog } from "./AuditLog";
 import { CamerasPage } from "./CamerasPage";
+import { CountyPage } from "./CountyPage";
 import { DevicesPage } from "./DevicesPage";
+import { GridsPage } from "./GridsPage";
+import { GroupsPage } from "./GroupsPage";
+import { OfficersPage } from "./OfficersPage";
 import { RosterPage } from "./RosterPage";
 import { StationDutyPage } from "./StationDutyPage";
+import { StationsPage } from "./StationsPage";
 import { UnitsPage } from "./UnitsPage";
+import { UsersPage } from "./UsersPage";
 
 const PAGES = {
   audit: "/admin",
   devices: "/admin/devices",
   roster: "/admin/roster",
+  users: "/admin/users",
   units: "/admin/units",
   cameras: "/admin/cameras",
+  stations: "/admin/stations",
+  officers: "/admin/officers",
+  grids: "/admin/grids",
+  reinforcement: "/admin/reinforcement",
+  county: "/admin/county",
   stationDuty: "/admin/station-duty",
 } as const;
 type PageKey = keyof typeof PAGES;
@@ -104,7 +116,19 @@ export function AdminArea({
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: 16, overflow: "auto", background: "#fff" }}>
-          {page === "units" ? (
+          {page === "users" ? (
+            <UsersPage me={me} />
+          ) : page === "stations" ? (
+            <StationsPage />
+          ) : page === "officers" ? (
+            <OfficersPage />
+          ) : page === "reinforcement" ? (
+            <GroupsPage />
+          ) : page === "grids" ? (
+            <GridsPage />
+          ) : page === "county" ? (
+            <CountyPage />
+          ) : page === "units" ? (
             <UnitsPage onDevices={() => onNavigate(PAGES.devices)} />
           ) : page === "cameras" ? (
             <CamerasPage />

@@ -1,17 +1,42 @@
 import { camerasEn } from "./cameras";
+import { countyEn } from "./county";
 import { devicesEn } from "./devices";
+import { gridsEn } from "./grids";
+import { groupsEn } from "./groups";
+import { officersEn } from "./officers";
 import { rosterEn } from "./roster";
 import { stationDutyEn } from "./station-duty";
+import { stationsEn } from "./stations";
 import { unitsEn } from "./units";
+import { usersEn } from "./users";
 import type { AdminMessages } from "./zh-CN";
 
 // English: the same keys as zh-CN.ts (the type makes a missing one a compile error).
 export const adminEn: AdminMessages = {
   area: { title: "Administration", dutyTitle: "Duty", back: "Back to the board", menu: "Administration menu" },
-  menu: { audit: "Audit log", devices: "Devices", roster: "Duty roster", units: "Units", cameras: "Cameras", stationDuty: "Station duty" },
+  menu: {
+    audit: "Audit log",
+    devices: "Devices",
+    roster: "Duty roster",
+    users: "Users",
+    units: "Units",
+    cameras: "Cameras",
+    stations: "Stations",
+    officers: "Officers",
+    grids: "Grids",
+    reinforcement: "Reinforcements",
+    county: "County data",
+    stationDuty: "Station duty",
+  },
   devices: devicesEn,
   roster: rosterEn,
+  users: usersEn,
   stationDuty: stationDutyEn,
+  stations: stationsEn,
+  officers: officersEn,
+  grids: gridsEn,
+  reinforcement: groupsEn,
+  county: countyEn,
   units: unitsEn,
   cameras: camerasEn,
   audit: {

@@ -2,10 +2,16 @@
 // The audit's action and group labels come from the shared vocabulary (the export writes the same).
 import { AUDIT_ACTIONS, AUDIT_GROUP_LABELS, type AuditAction } from "@onemap/shared";
 import { camerasZhCN } from "./cameras";
+import { countyZhCN } from "./county";
 import { devicesZhCN } from "./devices";
+import { gridsZhCN } from "./grids";
+import { groupsZhCN } from "./groups";
+import { officersZhCN } from "./officers";
 import { rosterZhCN } from "./roster";
 import { stationDutyZhCN } from "./station-duty";
+import { stationsZhCN } from "./stations";
 import { unitsZhCN } from "./units";
+import { usersZhCN } from "./users";
 
 type Split<A> = A extends `${infer Head}.${infer Rest}` ? [Head, Rest] : never;
 /** "auth.login" → { auth: { login } }: so t(`actions.${action}`) finds it with i18next's own key separator */
@@ -19,10 +25,29 @@ for (const [key, { label }] of Object.entries(AUDIT_ACTIONS)) {
 
 export const adminZhCN = {
   area: { title: "系统管理", dutyTitle: "值班", back: "返回指挥大屏", menu: "管理菜单" },
-  menu: { audit: "审计日志", devices: "终端管理", roster: "值班表", units: "作战单元", cameras: "视频监控", stationDuty: "本所勤务" },
+  menu: {
+    audit: "审计日志",
+    devices: "终端管理",
+    roster: "值班表",
+    users: "用户管理",
+    units: "作战单元",
+    cameras: "视频监控",
+    stations: "单位",
+    officers: "警员",
+    grids: "网格",
+    reinforcement: "增援力量",
+    county: "全县数据",
+    stationDuty: "本所勤务",
+  },
   devices: devicesZhCN,
   roster: rosterZhCN,
+  users: usersZhCN,
   stationDuty: stationDutyZhCN,
+  stations: stationsZhCN,
+  officers: officersZhCN,
+  grids: gridsZhCN,
+  reinforcement: groupsZhCN,
+  county: countyZhCN,
   units: unitsZhCN,
   cameras: camerasZhCN,
   audit: {
