@@ -19,6 +19,16 @@ export const en: Messages = {
     expired: "Your session ended; sign in again. The incident you were typing is kept.",
     required: "Enter the {{field}}",
   },
+  changePassword: {
+    title: "Choose a new password",
+    hint: "{{name}}, an administrator reset your password. Choose a new one only you know before going on.",
+    current: "Current (temporary) password",
+    next: "New password",
+    nextHint: "At least 12 characters, not easily guessed (a few unrelated words work well)",
+    repeat: "Repeat the new password",
+    submit: "Save the new password",
+    signOut: "Sign out",
+  },
   connection: {
     live: "Live",
     connecting: "Connecting",

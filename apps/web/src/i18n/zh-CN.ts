@@ -25,6 +25,16 @@ export const zhCN = {
     expired: "会话已过期，请重新登录；未提交的警情已保留。",
     required: "请填写{{field}}",
   },
+  changePassword: {
+    title: "设置新密码",
+    hint: "{{name}}，管理员已重置您的密码。请先设置一个只有您知道的新密码，再进入系统。",
+    current: "当前密码（临时密码）",
+    next: "新密码",
+    nextHint: "至少 12 个字符，不能太容易被猜到（可用几个不相关的词组合）",
+    repeat: "再次输入新密码",
+    submit: "保存新密码",
+    signOut: "退出登录",
+  },
   connection: {
     live: "实时",
     connecting: "连接中",
