@@ -1,7 +1,8 @@
 // The administrators' units and cameras pages in Chromium (issue 12, item 1). Units: a unit created with
 // a leader and a crew chosen among its station's officers (searched on the server) is in the list and in
 // the API with that crew; a taken callsign and a callsign too long are refused beside the field, in
-// Chinese; a unit on an open incident cannot be removed (said in Chinese); one with no history is erased.
+// Chinese; a unit on an open incident cannot be removed (said in Chinese); a save over someone else's
+// change is refused and the form reloads; one with devices is retired, one with no history erased.
 // Cameras: one placed by a click on the form's map is on the operator's board at that place; the stream
 // address's play check says it failed for an address nothing answers. Both pages read in English.
 // Screenshots: test-results/admin-units-*.png, admin-cameras-*.png.
@@ -137,6 +138,34 @@ describe("the administrators' units and cameras pages in Chromium", () => {
     await shot(page, "units-5-on-incident-zh-CN");
     expect((await call<Unit>(`/api/units/${busy.id}`)).body.retiredAt ?? null).toBeNull();
 
+    // someone else saves the new unit while the form is open: told so, and the form shows their change
+    await page.fill('[data-testid="units-search"] input', "E2E巡01");
+    await page.keyboard.press("Enter");
+    await row.locator('[data-testid="unit-edit"]').click();
+    await page.waitForSelector('[data-testid="unit-form"]');
+    const meanwhile = await call<Unit>(`/api/units/${created?.id}`, {
+      method: "PATCH",
+      body: { version: created?.version, kind: "MOTORCYCLE" },
+    });
+    expect(meanwhile.status).toBe(200);
+    await page.click('[data-testid="unit-save"]');
+    await page.waitForSelector('.ant-message-notice:has-text("北城E2E巡01 刚被他人修改，已载入最新内容")');
+    await expect.poll(() => page.textContent('[data-testid="unit-kind"]')).toContain("摩托");
+    await shot(page, "units-6-changed-meanwhile-zh-CN");
+    await page.click('[data-testid="unit-save"]');
+    await page.waitForSelector('.ant-message-notice:has-text("已保存 北城E2E巡01")');
+    expect((await call<Unit>(`/api/units/${created?.id}`)).body).toMatchObject({ kind: "MOTORCYCLE", memberCount: 2 });
+
+    // a unit with devices has a history: retired, and said so
+    const tracked = (await call<Unit[]>("/api/units?station=st-dc&status=AVAILABLE&limit=1")).body[0];
+    if (!tracked || tracked.deviceCount === 0) throw new Error("no unit with a device");
+    await page.fill('[data-testid="units-search"] input', tracked.callsign);
+    await page.keyboard.press("Enter");
+    await page.locator(`[data-testid="unit-row"][data-callsign="${tracked.callsign}"] [data-testid="unit-remove"]`).click();
+    await page.click('[data-testid="unit-remove-ok"]');
+    await page.waitForSelector(`.ant-message-notice:has-text("${tracked.callsign} 有历史记录，已停用")`);
+    expect((await call<Unit>(`/api/units/${tracked.id}`)).body.retiredAt).toBeTruthy();
+
     // the new unit has no history: erased
     await page.fill('[data-testid="units-search"] input', "E2E巡01");
     await page.keyboard.press("Enter");
@@ -200,11 +229,11 @@ describe("the administrators' units and cameras pages in Chromium", () => {
     await page.click('[data-testid="admin-menu-units"]');
     await page.waitForSelector('[data-testid="unit-row"]');
     expect(await page.textContent('[data-testid="units-page"]')).toContain("Reinforcement group");
-    await shot(page, "units-6-list-en");
+    await shot(page, "units-7-list-en");
     await page.locator('[data-testid="unit-edit"]').first().click();
     await page.waitForSelector('[data-testid="unit-form"]');
     await page.waitForTimeout(600);
-    await shot(page, "units-7-edit-en");
+    await shot(page, "units-8-edit-en");
     await page.click(".ant-modal-footer .ant-btn:not(.ant-btn-primary)");
 
     await page.click('[data-testid="admin-menu-cameras"]');

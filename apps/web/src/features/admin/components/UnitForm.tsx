@@ -68,7 +68,8 @@ export function UnitForm({ unit, stations, onClose }: { unit: Unit | null; stati
       gridId: v.gridId ?? null,
       leaderId: v.leaderId ?? null,
       reinforcementGroup: v.reinforcementGroup ?? null,
-      crewIds: v.crewIds ?? [],
+      // not yet read (the crew still loading): left as it is, never emptied by accident
+      crewIds: v.crewIds,
     };
     const parsed = current ? PatchUnitBody.safeParse({ ...fields, version: current.version }) : CreateUnitBody.safeParse(fields);
     if (!parsed.success) {
@@ -89,11 +90,9 @@ export function UnitForm({ unit, stations, onClose }: { unit: Unit | null; stati
       onClose();
     } catch (e) {
       if (e instanceof ApiError && e.code === "changed_meanwhile" && current) {
-        const fresh = await fetchUnit(current.id);
+        const [fresh, freshCrew] = await Promise.all([fetchUnit(current.id), crew.refetch()]);
         setCurrent(fresh);
-        form.resetFields();
-        form.setFieldsValue(valuesOf(fresh));
-        void crew.refetch();
+        form.setFieldsValue({ ...valuesOf(fresh), crewIds: freshCrew.data?.rows.map((o) => o.id) ?? [] });
         void message.warning(t("units.form.changedMeanwhile", { callsign: fresh.callsign }));
         return;
       }
