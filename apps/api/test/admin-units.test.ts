@@ -1,10 +1,11 @@
 // A unit's crew, administered (issue 12): POST / PATCH /api/units take `crewIds` (replaced whole, officers
-// in service, each once), and GET /api/officers?unit= reads the crew back for the edit form.
-import type { ErrorBody, Officer, Unit } from "@onemap/shared";
+// in service, each once), and GET /api/officers?unit= reads the crew back for the edit form. A camera
+// added with no grid named is put in the grid its point is in.
+import type { Camera, ErrorBody, Officer, Unit } from "@onemap/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, login, type TestContext } from "./helpers";
 
-describe("a unit's crew", () => {
+describe("a unit's crew and a camera's grid, administered", () => {
   let t: TestContext;
   let admin: string;
 
@@ -80,5 +81,18 @@ describe("a unit's crew", () => {
     expect(res.status).toBe(409);
     expect(res.body.code).toBe("changed_meanwhile");
     expect(await crewOf(unit.id)).toEqual(crewBefore);
+  });
+
+  it("a camera with no grid named stands in the grid its point is in; null names none", async () => {
+    const grid = await t.db.grid.findFirstOrThrow({ where: { retiredAt: null }, orderBy: { code: "asc" } });
+    const at = { lat: grid.centerLat, lon: grid.centerLon };
+    const base = { kind: "SKYNET", stationId: grid.stationId, ...at };
+    const derived = await call<Camera>("POST", "/api/cameras", { ...base, code: "E2E-GRID-1", name: "网格推定" });
+    expect(derived.status, JSON.stringify(derived.body)).toBe(201);
+    expect(derived.body.gridId).toBe(grid.id);
+    const none = await call<Camera>("POST", "/api/cameras", { ...base, code: "E2E-GRID-2", name: "不分网格", gridId: null });
+    expect(none.body.gridId).toBeNull();
+    const outside = await call<Camera>("POST", "/api/cameras", { ...base, code: "E2E-GRID-3", name: "县外", lat: 40, lon: 116 });
+    expect(outside.body.gridId).toBeNull();
   });
 });

@@ -361,6 +361,7 @@ export type PatchUnitBody = z.infer<typeof PatchUnitBody>;
 
 export const CreateCameraBody = CountyCameraRow.omit({ gridCode: true, stationCode: true })
   .partial({ streamUrl: true })
+  /** gridId absent: the grid in service the camera stands in (none outside them all); null: no grid */
   .extend({ stationId: Id, gridId: Id.nullable().optional() })
   .strict();
 export type CreateCameraBody = z.infer<typeof CreateCameraBody>;

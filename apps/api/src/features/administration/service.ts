@@ -3,6 +3,8 @@
 // the county's once, retired rows included; something still held (a station with units, a unit on an
 // open incident, an officer leading a unit or owning a grid) cannot go; what history points to is
 // retired, not erased (ADR 0010). Every change is audited in its own transaction and reaches the boards.
+
+import { findGrid } from "@onemap/domain";
 import type {
   CreateCameraBody,
   CreateOfficerBody,
@@ -10,6 +12,7 @@ import type {
   CreateStationBody,
   CreateUnitBody,
   ErrorIssue,
+  GeoJsonPolygon,
   PatchReinforcementGroupBody,
   ReinforcementGroup,
 } from "@onemap/shared";
@@ -332,12 +335,16 @@ export function createAdministrationService(deps: {
       const row = await repo
         .transaction(async (tx) => {
           await checkReferences(tx, { stationId: body.stationId, gridId: body.gridId });
-          const created = await repo.createCamera(tx, {
-            id: newId("cam"),
-            ...body,
-            streamUrl: body.streamUrl ?? null,
-            gridId: body.gridId ?? null,
-          });
+          // no grid named: the grid in service the camera stands in (none outside them all); null names none
+          const grids = body.gridId === undefined ? await repo.otherGridsInService(tx, null) : [];
+          const gridId =
+            body.gridId !== undefined
+              ? body.gridId
+              : (findGrid(
+                  body,
+                  grids.map((g) => ({ ...g, polygon: g.polygon as unknown as GeoJsonPolygon })),
+                )?.id ?? null);
+          const created = await repo.createCamera(tx, { id: newId("cam"), ...body, streamUrl: body.streamUrl ?? null, gridId });
           await record(by, tx, "camera.created", "camera", created.id, undefined, toCamera(created));
           return created;
         })
