@@ -45,6 +45,8 @@ const ADMINISTRATION: [string, string, () => unknown][] = [
   ],
   ["PATCH", "/api/grids/gr-none", () => ({ name: "x" })],
   ["DELETE", "/api/grids/gr-none", () => ({})],
+  // a feature that is not a grid: the administrator's 400 names it, nothing is written
+  ["POST", "/api/grids/geojson", () => ({ type: "FeatureCollection", features: [{ type: "Feature" }] })],
   ["POST", "/api/units", () => ({ callsign: key(), kind: "CAR", homeStationId: "st-dc" })],
   ["PATCH", "/api/units/un-none", () => ({ kind: "CAR", version: 0 })],
   ["DELETE", "/api/units/un-none", () => ({})],
@@ -161,7 +163,14 @@ describe("the permission matrix", () => {
   }
 
   // the administrators' reads: everyone else is refused, and nothing of the audit goes out
-  for (const route of ["/api/audit", "/api/audit/export", "/api/reinforcement-groups", "/api/devices/units", "/api/users?q=a"]) {
+  for (const route of [
+    "/api/audit",
+    "/api/audit/export",
+    "/api/reinforcement-groups",
+    "/api/devices/units",
+    "/api/users?q=a",
+    "/api/grids/geojson",
+  ]) {
     for (const role of ALL) {
       it(`GET ${route} as ${role}: ${role === "admin" ? "allowed" : "403"}`, async () => {
         const res = await t.app.inject({ method: "GET", url: route, headers: { cookie: cookies[role] } });

@@ -11,6 +11,8 @@ export interface GridOverlap<G> {
   grid: G;
   /** the shared area in square metres (geodesic, turf) */
   areaM2: number;
+  /** the shared area itself, one polygon per piece (to be drawn) */
+  parts: GeoJsonPolygon[];
 }
 
 /** below this (m²) two grids only touch along a border, as neighbours do: not an overlap */
@@ -23,7 +25,10 @@ export function gridOverlaps<G extends { polygon: GeoJsonPolygon }>(polygon: Geo
   for (const grid of others) {
     const shared = intersect(featureCollection([shape, turfPolygon(grid.polygon.coordinates)]));
     const areaM2 = shared ? Math.round(area(shared)) : 0;
-    if (areaM2 >= TOUCHING_M2) found.push({ grid, areaM2 });
+    if (!shared || areaM2 < TOUCHING_M2) continue;
+    const g = shared.geometry;
+    const pieces = g.type === "Polygon" ? [g.coordinates] : g.coordinates;
+    found.push({ grid, areaM2, parts: pieces.map((rings) => ({ type: "Polygon", coordinates: rings as [number, number][][] })) });
   }
   return found.sort((a, b) => b.areaM2 - a.areaM2);
 }

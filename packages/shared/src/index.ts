@@ -4,6 +4,7 @@ export * from "./county";
 export * from "./devices";
 export * from "./enums";
 export * from "./errors";
+export * from "./grid-geojson";
 export * from "./incidents";
 export * from "./realtime";
 export * from "./resources";

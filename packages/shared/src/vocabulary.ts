@@ -203,6 +203,7 @@ export const FIELD_MESSAGES = {
   near_radius: "near: radiusM must be greater than 0 and at most 100000",
   passwords_differ: "the two new passwords differ",
   crew_named_twice: "an officer is named twice in the crew",
+  code_twice: "this code is in the file twice",
   unit_not_of_station: "not a unit in service of that station",
   listed_twice: "this person is listed twice",
   leader_without_unit: "a crew leader must crew a unit",

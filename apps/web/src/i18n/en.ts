@@ -368,7 +368,7 @@ export const en: Messages = {
       retired: "{{name}} is retired: it cannot be changed",
       group_kind_taken: "There is a {{kind}} reinforcement group already",
       group_in_use: "{{group}} still has units ({{units}}): move them first",
-      grid_in_use: "{{grid}} still has {{holders}}: move them first",
+      grid_in_use: "{{grid}} still has units or cameras ({{names}}): move them to other grids first",
       grid_owner_taken: "{{name}} already owns grid {{grid}} (perhaps a retired one): one grid per officer",
       on_duty_elsewhere: "{{name}} is already reported on this shift at {{station}}: one place per shift",
       workbook_invalid: "The workbook has errors (listed by sheet, row and column): nothing was imported",
@@ -406,6 +406,7 @@ export const en: Messages = {
     unit_two_leaders: "A unit has one crew leader",
     passwords_differ: "The two new passwords differ",
     crew_named_twice: "An officer is named twice in the crew",
+    code_twice: "Two features in the file have this code",
   },
   what: {
     incident: "incident",

@@ -1,13 +1,16 @@
 // Administered patrol grids: a police station in service, an owner of that station who owns no other
-// grid, a boundary that does not cross itself; overlaps with the other grids are warnings. Each change
+// grid, a boundary that does not cross itself; overlaps with the other grids, and the holes the county's
+// grids leave between them (gaps), are warnings. Each change
 // reloads this process's grid cache, so the next call is filed under the grids as saved (ADR 0010).
-import { gridOverlaps, polygonCentroid, selfIntersects } from "@onemap/domain";
+import { gridGaps, gridOverlaps, polygonCentroid, selfIntersects } from "@onemap/domain";
 import {
   type AdministeredGrid,
   type CreateGridBody,
   type ErrorIssue,
   FIELD_MESSAGES,
   type GeoJsonPolygon,
+  type GridGapWarning,
+  type GridWarning,
   type PatchGridBody,
 } from "@onemap/shared";
 import type { Requester } from "../../actor";
@@ -15,10 +18,24 @@ import type { Tx } from "../../database";
 import { BadRequestError, ConflictError } from "../../errors";
 import type { AuditService } from "../audit/service";
 import { toGrid } from "../resources/mappers";
+import { createGridGeoJson } from "./grids-geojson";
+import { gridsRepository } from "./grids-repository";
 import type { AdministrationRepository } from "./repository";
 import { assertInService, newId, type Removal, recorder, retired, taken } from "./rules";
 
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
+
+type GridShape = { id: string; code: string; name: string; polygon: GeoJsonPolygon };
+const gridsInService = async (tx: Tx): Promise<GridShape[]> =>
+  (await gridsRepository.gridsInService(tx)).map((g) => ({ ...g, polygon: g.polygon as unknown as GeoJsonPolygon }));
+/** the grids of `all` (but itself) that `saved` overlaps, with the shared area to draw */
+const overlapsOf = (saved: GridShape, all: readonly GridShape[]): GridWarning[] =>
+  gridOverlaps(
+    saved.polygon,
+    all.filter((g) => g.id !== saved.id),
+  ).map((o) => ({ kind: "overlap", gridId: o.grid.id, code: o.grid.code, name: o.grid.name, areaM2: o.areaM2, parts: o.parts }));
+/** the holes the grids in service leave between them */
+const gapsOf = (all: readonly GridShape[]): GridGapWarning[] => gridGaps(all).map((g) => ({ kind: "gap", ...g }));
 
 export function createGridAdministration(deps: {
   repository: AdministrationRepository;
@@ -56,12 +73,12 @@ export function createGridAdministration(deps: {
       });
   }
 
-  /** the grids in service the saved polygon overlaps: warnings, never a refusal */
-  const overlaps = async (tx: Tx, id: string, polygon: GeoJsonPolygon) =>
-    gridOverlaps(
-      polygon,
-      (await repo.otherGridsInService(tx, id)).map((g) => ({ ...g, polygon: g.polygon as unknown as GeoJsonPolygon })),
-    ).map((o) => ({ kind: "overlap" as const, gridId: o.grid.id, code: o.grid.code, areaM2: o.areaM2 }));
+  /** the grids in service the saved polygon overlaps and the county's gaps after the save: warnings, never a refusal */
+  const overlaps = async (tx: Tx, id: string): Promise<GridWarning[]> => {
+    const all = await gridsInService(tx);
+    const saved = all.find((g) => g.id === id);
+    return saved ? [...overlapsOf(saved, all), ...gapsOf(all)] : [];
+  };
 
   /** the centre stored with a grid, as the workbook computes it */
   const centre = (polygon: GeoJsonPolygon) => {
@@ -70,6 +87,8 @@ export function createGridAdministration(deps: {
   };
 
   return {
+    ...createGridGeoJson({ ...deps, checkedAgainst: overlapsOf, gaps: gapsOf, centre }),
+
     async createGrid(by: Requester, body: CreateGridBody): Promise<AdministeredGrid> {
       const { row, warnings } = await repo
         .transaction(async (tx) => {
@@ -81,7 +100,7 @@ export function createGridAdministration(deps: {
             ...centre(body.polygon),
           });
           await record(by, tx, "grid.created", "grid", created.id, undefined, toGrid(created));
-          return { row: created, warnings: await overlaps(tx, created.id, body.polygon) };
+          return { row: created, warnings: await overlaps(tx, created.id) };
         })
         .catch((error) => taken(error, "grid", body.code));
       await gridsChanged();
@@ -104,7 +123,7 @@ export function createGridAdministration(deps: {
           });
           const after = await repo.updateGrid(tx, id, { ...body, ...(body.polygon ? centre(body.polygon) : {}) });
           await record(by, tx, "grid.changed", "grid", id, toGrid(before), toGrid(after));
-          return { before, after, warnings: await overlaps(tx, id, after.polygon as unknown as GeoJsonPolygon) };
+          return { before, after, warnings: await overlaps(tx, id) };
         })
         .catch((error) => taken(error, "grid", body.code));
       await gridsChanged();
@@ -122,9 +141,13 @@ export function createGridAdministration(deps: {
           const list = held.map(
             ([what, names]) => `${names.length} ${what} (${names.slice(0, 3).join(", ")}${names.length > 3 ? "…" : ""})`,
           );
+          // `holders` in English for the log; `names` for the board to say in its language
+          const names = held.flatMap(([, n]) => n);
           throw new ConflictError(`grid ${grid.name} still has ${list.join(", ")}`).coded("grid_in_use", {
             grid: grid.name,
             holders: list.join(", "),
+            names: `${names.slice(0, 6).join(", ")}${names.length > 6 ? "…" : ""}`,
+            count: names.length,
           });
         }
         if (await repo.gridHasHistory(tx, id)) {

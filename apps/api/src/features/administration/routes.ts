@@ -11,6 +11,9 @@ import {
   CreateStationBody,
   CreateUnitBody,
   ErrorBody,
+  GridsGeoJson,
+  GridsGeoJsonImport,
+  GridsImportResult,
   IdParams,
   Officer,
   PatchCameraBody,
@@ -119,7 +122,8 @@ export const administrationRoutes: FastifyPluginAsyncZod<{ administration: Admin
     {
       schema: {
         tags,
-        summary: "Add a patrol grid (its code is the county's once); `warnings` names the grids in service it overlaps",
+        summary:
+          "Add a patrol grid (its code is the county's once); `warnings` names the grids in service it overlaps and the gaps the county's grids leave",
         body: CreateGridBody,
         response: { 201: AdministeredGrid, ...errors },
       },
@@ -131,7 +135,7 @@ export const administrationRoutes: FastifyPluginAsyncZod<{ administration: Admin
     {
       schema: {
         tags,
-        summary: "Change a grid (last write wins); `warnings` names the grids in service it overlaps",
+        summary: "Change a grid (last write wins); `warnings` names the grids in service it overlaps and the county's gaps",
         params: IdParams,
         body: PatchGridBody,
         response: { 200: AdministeredGrid, ...errors },
@@ -150,6 +154,32 @@ export const administrationRoutes: FastifyPluginAsyncZod<{ administration: Admin
       },
     },
     async (request, reply) => removal(reply, await a.removeGrid(by(request), request.params.id)),
+  );
+  app.get(
+    "/api/grids/geojson",
+    {
+      schema: {
+        tags,
+        summary: "Every grid in service as a GeoJSON FeatureCollection (properties: code, name, stationCode, ownerBadgeNo)",
+        response: { 200: GridsGeoJson, ...errors },
+      },
+    },
+    async (_request, reply) => reply.header("content-disposition", 'attachment; filename="grids.geojson"').send(await a.exportGrids()),
+  );
+  app.post(
+    "/api/grids/geojson",
+    {
+      // a county's boundaries drawn in detail: up to 10,000 positions a grid
+      bodyLimit: 8 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          "Import grids from a GeoJSON FeatureCollection: each feature upserts by code; every bad feature is named (body.features.<i>…) and nothing is written while any is",
+        body: GridsGeoJsonImport,
+        response: { 200: GridsImportResult, ...errors },
+      },
+    },
+    async (request) => a.importGrids(by(request), request.body),
   );
 
   app.post(
