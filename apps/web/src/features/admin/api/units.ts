@@ -1,4 +1,4 @@
-import type { CreateUnitBody, Grid, Officer, PatchUnitBody, ReinforcementGroup, RetiredResult, Unit, UnitKind } from "@onemap/shared";
+import type { CreateUnitBody, Grid, Officer, PatchUnitBody, RetiredResult, Unit, UnitKind } from "@onemap/shared";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../api/client";
 import { listPage, query } from "./list-page";
@@ -50,15 +50,6 @@ export function useGrids(station?: string) {
   return useQuery({
     queryKey: ["admin", "grids", station ?? ""],
     queryFn: () => api<Grid[]>(`/api/grids?${query({ station })}`),
-    staleTime: 60_000,
-  });
-}
-
-/** GET /api/reinforcement-groups */
-export function useGroups() {
-  return useQuery({
-    queryKey: ["admin", "reinforcement-groups"],
-    queryFn: () => api<ReinforcementGroup[]>("/api/reinforcement-groups"),
     staleTime: 60_000,
   });
 }
