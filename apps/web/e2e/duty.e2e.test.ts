@@ -156,6 +156,19 @@ describe("duty rosters in Chromium", () => {
     await page.goto(`${base}/admin/devices`);
     await page.waitForSelector('[data-testid="station-duty-page"] [data-testid="sd-row"]');
 
+    step("the unit card");
+    // the board's unit card: the crew on shift as reported, the leader marked
+    await page.click('[data-testid="admin-back"]');
+    await page.waitForSelector('[data-testid="board"][data-ready="true"]');
+    await page.click('[data-testid="unit-search"]');
+    await page.keyboard.type(unit.callsign);
+    await page.keyboard.press("Enter");
+    const crew = page.locator('[data-testid="unit-duty-crew"]');
+    await expect.poll(() => crew.textContent()).toBe(`${before.officers[0]?.name}（带班）、${before.officers[1]?.name}`);
+    await shot(page, "unit-card-crew-zh-CN");
+    await page.goto(`${base}/admin/station-duty`);
+    await page.waitForSelector('[data-testid="station-duty-page"] [data-testid="sd-row"]');
+
     step("english");
     await page.click('[data-testid="language"]');
     await expect.poll(() => page.textContent('[data-testid="sd-reported"]')).toContain("Reported: 3");
