@@ -4,7 +4,8 @@
 // fields) and a taken badge number (refused in Chinese); the station, still holding that officer, is
 // refused deletion naming them. A reinforcement group is set up and a unit put in it. A workbook with
 // planted errors is refused with every error listed by sheet, row and column (nothing written); the
-// county's own export goes in with no changes. Screenshots: test-results/admin-stations-*.png.
+// county's own export goes in with no changes. In English: the pages, a field error, the workbook's
+// errors, and an officer whom history names retired (and said so). Screenshots: test-results/admin-stations-*.png.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Officer, Station } from "@onemap/shared";
@@ -254,6 +255,27 @@ describe("the administrators' stations, officers, groups and county workbook pag
     await page.click('[data-testid="admin-menu-officers"]');
     await page.waitForSelector('[data-testid="officer-row"]');
     await shot(page, "3-officers-en");
+    // an officer whom history names (a crew), holding nothing: retired, and said so
+    const [crew] = await query<{ badgeNo: string; name: string }>(
+      `SELECT o."badgeNo", o.name FROM "Officer" o WHERE o."retiredAt" IS NULL
+         AND EXISTS (SELECT 1 FROM "UnitMember" m WHERE m."officerId" = o.id)
+         AND NOT EXISTS (SELECT 1 FROM "Unit" u WHERE u."leaderId" = o.id)
+         AND NOT EXISTS (SELECT 1 FROM "Grid" g WHERE g."ownerOfficerId" = o.id)
+         AND NOT EXISTS (SELECT 1 FROM "User" a WHERE a."officerId" = o.id)
+       ORDER BY o."badgeNo" LIMIT 1`,
+    );
+    if (!crew) throw new Error("no crew-only officer");
+    await page.fill('[data-testid="officers-search"] input', crew.badgeNo);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator('[data-testid="officer-row"]').count()).toBe(1);
+    await page.click(`[data-testid="officer-row"][data-badge="${crew.badgeNo}"] [data-testid="officer-remove"]`);
+    await page.click('[data-testid="officer-remove-ok"]');
+    await page.waitForSelector(`.ant-message-notice:has-text("${crew.name} has history")`);
+    await expect.poll(() => page.locator('[data-testid="officer-row"]').count()).toBe(0);
+    const [gone] = await query<{ retired: boolean }>(`SELECT "retiredAt" IS NOT NULL AS retired FROM "Officer" WHERE "badgeNo" = $1`, [
+      crew.badgeNo,
+    ]);
+    expect(gone?.retired).toBe(true);
 
     await page.click('[data-testid="admin-menu-reinforcement"]');
     await page.click('[data-testid="group-row"] [data-testid="group-edit"]');

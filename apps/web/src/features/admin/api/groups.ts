@@ -10,7 +10,7 @@ import type {
 } from "@onemap/shared";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../api/client";
-import { fetchPage, listQuery } from "./paged";
+import { listPage as fetchPage, query as listQuery } from "./list-page";
 
 const groupsKey = ["admin", "groups"] as const;
 

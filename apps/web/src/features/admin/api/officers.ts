@@ -2,7 +2,8 @@
 import type { CreateOfficerBody, Officer, PatchOfficerBody } from "@onemap/shared";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../api/client";
-import { fetchPage, listQuery, remove } from "./paged";
+import { listPage as fetchPage, query as listQuery } from "./list-page";
+import { remove } from "./paged";
 import type { ListState } from "./stations";
 
 const officersKey = ["admin", "officer-list"] as const;

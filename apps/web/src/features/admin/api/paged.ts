@@ -1,6 +1,7 @@
-// What the board's api() leaves out and the administrators' lists need: the X-Total-Count of a page,
-// and a refusal's params (a station still held names each kind that holds it, said in the board's
-// language here). Same request, same words for a refusal as api() (the server's code, in i18n).
+// A DELETE of an administered resource: erased (204) or retired (200), and when refused, the refusal's
+// params, which api() leaves out (a station still held names each kind that holds it, said in the
+// board's language by the page). Same words for a refusal as api() (the server's code, in i18n).
+// A page of a list with its X-Total-Count: list-page.ts.
 import type { ErrorBody } from "@onemap/shared";
 import { ApiError, api } from "../../../api/client";
 import { i18n } from "../../../i18n";
@@ -43,29 +44,10 @@ async function send(path: string, method: string, body?: unknown): Promise<Respo
   throw new Refusal(res.status, refusalMessage(parsed, res.status, res.statusText), parsed);
 }
 
-export interface Page<T> {
-  rows: T[];
-  total: number;
-}
-
-/** GET a page of a list: its rows and the count of every match (X-Total-Count) */
-export async function fetchPage<T>(path: string): Promise<Page<T>> {
-  const res = await send(path, "GET");
-  const rows = (await res.json()) as T[];
-  return { rows, total: Number(res.headers.get("x-total-count") ?? rows.length) };
-}
-
 /** DELETE: erased (204) or retired because history points to it (200 { retired: true }) */
 export async function remove(path: string): Promise<{ retired: boolean }> {
   const res = await send(path, "DELETE");
   if (res.status === 204) return { retired: false };
   const body = (await res.json()) as { retired?: boolean };
   return { retired: body.retired === true };
-}
-
-/** the query string of a list page: empty values left out */
-export function listQuery(params: Record<string, string | number | undefined>): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") q.set(k, String(v));
-  return q.toString();
 }

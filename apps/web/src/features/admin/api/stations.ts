@@ -3,7 +3,8 @@
 import type { CreateStationBody, MapSettings, PatchStationBody, Station } from "@onemap/shared";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../api/client";
-import { fetchPage, listQuery, remove } from "./paged";
+import { listPage as fetchPage, query as listQuery } from "./list-page";
+import { remove } from "./paged";
 
 export interface ListState {
   q: string;

@@ -53,7 +53,7 @@ export function LocationPicker({
       data-testid={testId}
       style={{ height: 190, border: "1px solid #d9d9d9", borderRadius: 6, overflow: "hidden", cursor: "crosshair" }}
     >
-      <MapContainer center={at ?? COUNTY_CENTRE} zoom={12} style={{ height: "100%", width: "100%", cursor: "crosshair" }}>
+      <MapContainer center={at ?? COUNTY_CENTRE} zoom={11} style={{ height: "100%", width: "100%", cursor: "crosshair" }}>
         {settings?.tileUrl ? <TileLayer url={settings.tileUrl} attribution={settings.attribution} maxZoom={settings.maxZoom} /> : null}
         {landmarks.map((l) => (
           <CircleMarker
