@@ -76,6 +76,8 @@ describe("station duty reports", () => {
     const bcOfficer = await t.db.officer.findFirstOrThrow({ where: { stationId: "st-bc" } });
     const cases: [object, string[]][] = [
       [{ date: "2027-02-30", shift: "DAY", entries: [] }, ["body.date"]],
+      // a date PostgreSQL cannot store is the caller's mistake, not a 500
+      [{ date: "0000-01-01", shift: "DAY", entries: [] }, ["body.date"]],
       [{ date: DATE, shift: "NOON", entries: [] }, ["body.shift"]],
       [{ date: DATE, shift: "DAY", entries: [{ officerId: a?.id, extra: 1 }] }, ["body.entries.0"]],
       [{ date: DATE, shift: "DAY", entries: [{ officerId: bcOfficer.id }] }, ["body.entries.0.officerId"]],
@@ -100,6 +102,8 @@ describe("station duty reports", () => {
       expect(res.status, JSON.stringify(payload)).toBe(400);
       expect(res.body.issues?.map((i) => i.path)).toEqual(expect.arrayContaining(paths));
     }
+    for (const url of ["/api/stations/st-dc/duty?date=0000-01-01", "/api/stations/st-dc/duty?shift=NOON", "/api/duty?date=0000-01-01"])
+      expect((await call("GET", url, cookies.admin)).status, url).toBe(400);
     expect(await t.db.stationDutyEntry.count()).toBe(0);
     expect(await audited()).toBe(0);
   });

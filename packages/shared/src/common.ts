@@ -10,6 +10,8 @@ export const IsoDateTime = z.iso.datetime({ offset: true }).refine(
   },
   { message: FIELD_MESSAGES.year_range },
 );
+/** a calendar date (YYYY-MM-DD) within years 1900..2999, as a PostgreSQL date column holds it (no year 0000) */
+export const CalendarDate = z.iso.date().refine((v) => v >= "1900-01-01" && v < "3000-01-01", { message: FIELD_MESSAGES.year_range });
 /** an optimistic-concurrency version as PostgreSQL's integer holds it */
 export const Version = z.number().int().min(0).max(2_147_483_647);
 export const Latitude = z.number().min(-90).max(90);

@@ -1,6 +1,6 @@
 // Incidents, dispatch and graded response: the contract of /api/incidents and friends.
 import { z } from "zod";
-import { Id, IsoDateTime, Latitude, Longitude } from "./common";
+import { CalendarDate, Id, IsoDateTime, Latitude, Longitude } from "./common";
 import {
   AssignmentStatus,
   DutyRole,
@@ -232,7 +232,7 @@ export type PostureDetail = z.infer<typeof PostureDetail>;
 
 export const PutDutyBody = z
   .object({
-    date: z.iso.date(),
+    date: CalendarDate,
     entries: z
       .array(z.object({ shift: Shift, role: DutyRole, officerId: Id }).strict())
       .min(1)

@@ -1,10 +1,10 @@
 // A station's own duty report (勤务报备, issue 12 item 4): who is on shift at the station and which unit
 // each crews, written by its chief for one date and shift. One person is in one place per shift.
 import { z } from "zod";
-import { Id, IsoDateTime } from "./common";
+import { CalendarDate, Id, IsoDateTime } from "./common";
 import { Shift, UnitKind } from "./enums";
 
-export const StationDutyQuery = z.object({ date: z.iso.date().optional(), shift: Shift.optional() }).strict();
+export const StationDutyQuery = z.object({ date: CalendarDate.optional(), shift: Shift.optional() }).strict();
 
 export const StationDutyEntryInput = z
   .object({
@@ -18,7 +18,7 @@ export const StationDutyEntryInput = z
 export type StationDutyEntryInput = z.infer<typeof StationDutyEntryInput>;
 
 /** replaces the station's report of that shift; an empty list clears it */
-export const PutStationDutyBody = z.object({ date: z.iso.date(), shift: Shift, entries: z.array(StationDutyEntryInput).max(300) }).strict();
+export const PutStationDutyBody = z.object({ date: CalendarDate, shift: Shift, entries: z.array(StationDutyEntryInput).max(300) }).strict();
 export type PutStationDutyBody = z.infer<typeof PutStationDutyBody>;
 
 export const StationDutyOfficer = z.object({

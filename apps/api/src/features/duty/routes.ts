@@ -1,4 +1,4 @@
-import { Duty, DutyOfficer, DutyOfficersQuery, ErrorBody, PutDutyBody } from "@onemap/shared";
+import { CalendarDate, Duty, DutyOfficer, DutyOfficersQuery, ErrorBody, PutDutyBody } from "@onemap/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf } from "../../plugins/auth";
@@ -15,7 +15,7 @@ export const dutyRoutes: FastifyPluginAsyncZod<{ duty: DutyService }> = async (a
       schema: {
         tags: ["duty"],
         summary: "The duty roster of a day (default today, China Standard Time): shifts, leaders per tier, commander, operators",
-        querystring: z.object({ date: z.iso.date().optional() }).strict(),
+        querystring: z.object({ date: CalendarDate.optional() }).strict(),
         response: { 200: Duty, 400: ErrorBody, 401: ErrorBody },
       },
     },
