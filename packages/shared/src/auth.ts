@@ -154,7 +154,7 @@ export const AUDIT_ACTIONS = {
   "user.unlocked": { group: "admin", label: "解除登录限制" },
   "user.sessions_revoked": { group: "admin", label: "强制下线" },
   "user.password_reset": { group: "admin", label: "重置密码" },
-  "user.retired": { group: "admin", label: "停用并保留账号（有历史记录）" },
+  "user.retired": { group: "admin", label: "注销账号（有历史记录，保留）" },
   "user.deleted": { group: "admin", label: "删除账号" },
   "county.import": { group: "admin", label: "导入县局基础数据" },
   "station.created": { group: "admin", label: "新增派出所/单位" },
