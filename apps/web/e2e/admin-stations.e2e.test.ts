@@ -285,6 +285,19 @@ describe("the administrators' stations, officers, groups and county workbook pag
     await page.click('.ant-modal:has([data-testid="group-form"]) .ant-modal-footer .ant-btn:not(.ant-btn-primary)');
 
     await page.click('[data-testid="admin-menu-county"]');
+    // the template and the export: downloads, each a workbook
+    for (const [button, file] of [
+      ["county-template", "county-template.xlsx"],
+      ["county-export", "county-export.xlsx"],
+    ] as const) {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click(`[data-testid="${button}"]`)]);
+      expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+      const saved = join(shots, `admin-stations-${file}`);
+      await download.saveAs(saved);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(saved);
+      expect(book.getWorksheet("警员")?.getRow(1).getCell(1).text).toBe("警号");
+    }
     await page.setInputFiles('[data-testid="county-page"] input[type="file"]', {
       name: "bad.xlsx",
       mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
