@@ -15,8 +15,12 @@ export interface GridOverlap<G> {
   parts: GeoJsonPolygon[];
 }
 
-/** below this (m²) two grids only touch along a border, as neighbours do: not an overlap */
-const TOUCHING_M2 = 1;
+/**
+ * below this (m²) two grids only touch along a border, as neighbours do: not an overlap. A vertex
+ * snapped to a neighbour's edge is stored to 6 decimals (~0.1 m), which leaves a sliver of a few m²
+ * along a shared edge; the same threshold as the gaps' (GAP_SLIVER_M2)
+ */
+const TOUCHING_M2 = 10;
 
 /** every grid of `others` whose polygon shares an area with `polygon`, largest first */
 export function gridOverlaps<G extends { polygon: GeoJsonPolygon }>(polygon: GeoJsonPolygon, others: readonly G[]): GridOverlap<G>[] {

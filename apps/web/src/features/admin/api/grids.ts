@@ -44,7 +44,10 @@ export type GridSave = { id: string | null; body: CreateGridBody | (PatchGridBod
 
 export function useGridChanges() {
   const client = useQueryClient();
-  const refresh = () => client.invalidateQueries({ queryKey: gridsKey });
+  // not awaited: the save is done when the server answers, the list follows
+  const refresh = () => {
+    void client.invalidateQueries({ queryKey: gridsKey });
+  };
   return {
     save: useMutation({
       mutationFn: ({ id, body }: GridSave) =>

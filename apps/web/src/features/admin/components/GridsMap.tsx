@@ -14,14 +14,18 @@ export type MapMode = "view" | "draw" | "edit";
 const PENG_AN: [number, number] = [31.0299, 106.4111];
 /** how near (px) a dragged or clicked vertex must come to a neighbour's vertex or edge to snap to it */
 const SNAP_PX = 18;
-const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
+/**
+ * 7 decimals (~1 cm): a vertex snapped onto a neighbour's edge stays on it to within a centimetre, so
+ * a shared border 1 km long leaves under 10 m² of overlap or gap (the domain's thresholds)
+ */
+const round7 = (n: number) => Math.round(n * 1e7) / 1e7;
 
-/** a drawn layer's outer ring as the API's polygon (WGS-84, closed, 6 decimals) */
+/** a drawn layer's outer ring as the API's polygon (WGS-84, closed, 7 decimals) */
 function polygonOf(layer: L.Polygon): GeoJsonPolygon {
   const rings = layer.getLatLngs() as L.LatLng[][];
   const ring = (rings[0] ?? []).map((ll) => {
     const [lat, lon] = fromMap(ll.lat, ll.lng);
-    return [round6(lon), round6(lat)] as [number, number];
+    return [round7(lon), round7(lat)] as [number, number];
   });
   const first = ring[0];
   if (first) ring.push([first[0], first[1]]);
@@ -78,7 +82,7 @@ function Layers({ grids, selectedId, mode, shape, onShape, onSelect, warnings }:
     }
     if (!fitted.current && grids.length > 0) {
       fitted.current = true;
-      map.fitBounds(group.getBounds(), { padding: [20, 20] });
+      map.fitBounds(group.getBounds(), { padding: [24, 24] });
     }
     return () => {
       group.remove();
@@ -143,7 +147,7 @@ export function GridsMap({ settings, ...props }: Props) {
   setCoordSystem(settings.coordSystem);
   return (
     <div data-testid="grids-map" style={{ height: "100%", minHeight: 420 }}>
-      <MapContainer center={PENG_AN} zoom={13} maxZoom={settings.maxZoom} style={{ height: "100%", width: "100%" }}>
+      <MapContainer center={PENG_AN} zoom={13} zoomSnap={0.25} maxZoom={settings.maxZoom} style={{ height: "100%", width: "100%" }}>
         {settings.tileUrl && <TileLayer url={settings.tileUrl} attribution={settings.attribution} maxZoom={settings.maxZoom} />}
         <Layers {...props} />
       </MapContainer>
