@@ -146,10 +146,12 @@ describe("the permission matrix", () => {
     }
   }
 
-  // the roster's officer picker and a station's duty report: read by those who write them
+  // the roster's officer picker and a station's duty report: read by those who write them; a unit's crew on shift
   for (const [route, allowed] of [
     ["/api/duty/officers?q=王", ["leader", "admin"]],
     ["/api/stations/st-dc/duty", ["chief", "admin"]],
+    // a unit's crew on shift: every board that sees the unit (东城's, the chief's own)
+    ["/api/units/un-dc-car-1/duty", ALL],
   ] as [string, Role[]][]) {
     for (const role of ALL) {
       it(`GET ${route} as ${role}: ${allowed.includes(role) ? "allowed" : "403"}`, async () => {
