@@ -1,12 +1,12 @@
 import { CreateIncidentBody } from "@onemap/shared";
 import { describe, expect, it } from "vitest";
-import { i18n } from "../i18n";
+import { i18n, setLanguage } from "../i18n";
 import { issueMessage, refusalMessage } from "../i18n/refusals";
 import "../i18n/zod-locales";
 import { ApiError, fieldIssues } from "./client";
 
 describe("the server's field errors", () => {
-  it("are keyed by the form field they belong to, in the board's language", () => {
+  it("are keyed by the form field they belong to, in the board's language", async () => {
     const error = new ApiError(400, "body.lat: too big; body.callerPhone: a phone number", [
       {
         path: "body.lat",
@@ -22,7 +22,7 @@ describe("the server's field errors", () => {
       lat: "数值过大：期望 number <=90",
       callerPhone: "电话号码只能包含数字、+、-、括号和空格（3–20 位）",
     });
-    void i18n.changeLanguage("en");
+    await setLanguage("en");
     expect(fieldIssues(error).callerPhone).toBe("A phone number: digits, +, -, brackets and spaces (3–20)");
     void i18n.changeLanguage("zh-CN");
   });
@@ -44,7 +44,7 @@ describe("the server's field errors", () => {
 });
 
 describe("the server's refusals in the board's language", () => {
-  it("says a named refusal in Chinese or English, with its facts, and falls back to the server's words", () => {
+  it("says a named refusal in Chinese or English, with its facts, and falls back to the server's words", async () => {
     const taken = {
       message: "unit 东城巡05 is already on incident 20261128-0001",
       code: "unit_taken",
@@ -59,7 +59,7 @@ describe("the server's refusals in the board's language", () => {
     expect(refusalMessage({ code: "unit_unavailable", params: { callsign: "快反1", status: "OUT_OF_SERVICE" } }, 409, "")).toBe(
       "快反1 当前不可派（停用）",
     );
-    void i18n.changeLanguage("en");
+    await setLanguage("en");
     expect(refusalMessage(taken, 409, "Conflict")).toBe("东城巡05 is already on incident 20261128-0001 (sent by 接处警员 at 07:47:13)");
     expect(refusalMessage({ message: "something new", code: "not_in_the_dictionary" }, 409, "Conflict")).toBe("something new");
     expect(refusalMessage(null, 429, "Too Many Requests")).toBe("Too many attempts: try again in a moment");

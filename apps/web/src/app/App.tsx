@@ -9,7 +9,6 @@ import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, setUnauthorizedHandler } from "../api/client";
 import { forgetSession, useMe } from "../features/auth/api/me";
-import { ChangePassword } from "../features/auth/components/ChangePassword";
 import { SignIn } from "../features/auth/components/SignIn";
 import "../i18n";
 import { connectBoard } from "../realtime/socket";
@@ -18,6 +17,8 @@ import { boardQueries } from "./board-queries";
 import "./board.css";
 import { isAdminPath, navigate, usePath } from "./path";
 
+// the forced password change (after an administrator's reset) checks with zod: loaded only when needed
+const ChangePassword = lazy(() => import("../features/auth/components/ChangePassword").then((m) => ({ default: m.ChangePassword })));
 const AdminArea = lazy(() => import("../features/admin/components/AdminArea").then((m) => ({ default: m.AdminArea })));
 const toBoard = () => navigate("/");
 
@@ -56,7 +57,12 @@ function Gate() {
 
   if (me.isPending) return <Spin fullscreen />;
   if (!me.data) return <SignIn expired={expired} />;
-  if (me.data.mustChangePassword) return <ChangePassword me={me.data} />;
+  if (me.data.mustChangePassword)
+    return (
+      <Suspense fallback={<Spin fullscreen />}>
+        <ChangePassword me={me.data} />
+      </Suspense>
+    );
   if (mayOpenArea && isAdminPath(path))
     return (
       <Suspense fallback={<Spin fullscreen />}>

@@ -1,9 +1,10 @@
-// i18next with zh-CN first; the chosen language is remembered on this machine.
+// i18next with zh-CN first; the chosen language is remembered on this machine. Chinese comes with the
+// board; English is loaded when it is chosen (or was chosen before), so the board's first load carries
+// one catalogue, not two.
 import type { IncidentCategory } from "@onemap/shared";
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
-import { en } from "./en";
-import { zhCN } from "./zh-CN";
+import { type Messages, zhCN } from "./zh-CN";
 
 export type Language = "zh-CN" | "en";
 const STORAGE_KEY = "onemap.language";
@@ -14,18 +15,33 @@ function initialLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { "zh-CN": { translation: zhCN }, en: { translation: en } },
-  lng: initialLanguage(),
+  resources: { "zh-CN": { translation: zhCN } },
+  lng: "zh-CN",
   fallbackLng: "zh-CN",
   interpolation: { escapeValue: false },
   returnNull: false,
 });
 
-export function setLanguage(language: Language) {
-  localStorage.setItem(STORAGE_KEY, language);
-  document.documentElement.lang = language;
-  void i18n.changeLanguage(language);
+const catalogues: Record<Language, () => Promise<Messages>> = {
+  "zh-CN": async () => zhCN,
+  en: () => import("./en").then((m) => m.en),
+};
+
+/** the language's catalogue added to i18next, loading it the first time */
+export async function loadLanguage(language: Language): Promise<void> {
+  if (!i18n.hasResourceBundle(language, "translation")) i18n.addResourceBundle(language, "translation", await catalogues[language]());
 }
+
+/** switches the board's language (loading its catalogue first) and remembers it on this machine */
+export async function setLanguage(language: Language): Promise<void> {
+  await loadLanguage(language);
+  if (typeof localStorage !== "undefined") localStorage.setItem(STORAGE_KEY, language);
+  if (typeof document !== "undefined") document.documentElement.lang = language;
+  await i18n.changeLanguage(language);
+}
+
+/** settles once the remembered language is in place (the board renders after it, so no Chinese flashes first) */
+export const languageReady: Promise<void> = initialLanguage() === "en" ? setLanguage("en").catch(() => undefined) : Promise.resolve();
 
 /** "3m 20s" / "3分20秒": a running timer or an age, in the current language */
 export function formatDuration(seconds: number): string {
