@@ -10,6 +10,7 @@ import { freePort, root, startServer, waitFor } from "../../api/test/process";
 
 export interface OpenBoardOptions {
   username: string;
+  password?: string;
   viewport?: { width: number; height: number };
   locale?: "zh-CN" | "en";
 }
@@ -35,7 +36,7 @@ export function stepLog(): (name: string) => void {
 export async function openBoard(
   browser: Browser,
   base: string,
-  { username, viewport = { width: 1500, height: 900 }, locale = "zh-CN" }: OpenBoardOptions,
+  { username, password, viewport = { width: 1500, height: 900 }, locale = "zh-CN" }: OpenBoardOptions,
 ): Promise<{ context: BrowserContext; page: Page; consoleErrors: string[] }> {
   const context = await browser.newContext({ viewport, locale });
   const page = await context.newPage();
@@ -47,7 +48,7 @@ export async function openBoard(
   });
   if (locale === "en") await page.addInitScript(() => localStorage.setItem("onemap.language", "en"));
   await page.goto(base);
-  await signInOnPage(page, username);
+  await signInOnPage(page, username, password);
   return { context, page, consoleErrors };
 }
 
@@ -65,10 +66,15 @@ export async function signInOnPage(page: Page, username: string, password = "one
  * from apps/web, or from E2E_WEB_ROOT when set (a board built elsewhere with `vite build --outDir`, so a
  * rebuild in the checkout cannot pull it away from a running test).
  */
-export async function startBoardServer(env: Record<string, string>, board: "dist" | "dist-test" = "dist") {
+export async function startBoardServer(
+  env: Record<string, string>,
+  board: "dist" | "dist-test" = "dist",
+  /** the demo county, or a database with the schema and nothing in it */
+  database: "county" | "empty" = "county",
+) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const databaseUrl = await createTestDatabase("county");
+  const databaseUrl = await createTestDatabase(database);
   const server = startServer({
     DATABASE_URL: databaseUrl,
     PORT: String(port),

@@ -11,6 +11,8 @@ import { mapRegistry } from "./registry";
 interface OnemapHooks {
   map: () => typeof mapRegistry.map;
   unitCount: () => number;
+  /** where the units layer draws a unit now (null: not drawn) */
+  unitAt: (id: string) => { lat: number; lon: number } | null;
   /** the units known to the board (its scope) and their home station */
   units: () => { id: string; homeStationId: string; status: string }[];
   /** applies a frame the way the socket controller does and draws it; returns ms spent */
@@ -30,6 +32,10 @@ export function exposeBenchHooks() {
   window.__onemap = {
     map: () => mapRegistry.map,
     unitCount: () => mapRegistry.units?.size ?? 0,
+    unitAt: (id) => {
+      const at = mapRegistry.units?.positionOf(id);
+      return at ? { lat: at.lat, lon: at.lng } : null;
+    },
     units: () => Object.values(useLive.getState().units).map((u) => ({ id: u.id, homeStationId: u.homeStationId, status: u.status })),
     applyFrame: (rows) => {
       const t0 = performance.now();
