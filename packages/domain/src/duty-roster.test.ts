@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { addDays, checkRoster, copyWeek, type RosterSlot, sameRosterDay, weekOf } from "./duty-roster";
 
-/** a shift with both a duty leader and a commander, and nothing wrong */
+/** a shift with a leader for each tier and a commander, and nothing wrong */
 const fullShift = (shift: RosterSlot["shift"], k = 0): RosterSlot[] => [
+  { shift, role: "PRINCIPAL_LEADER", officerId: `principal-${k}` },
+  { shift, role: "SUPERVISING_LEADER", officerId: `supervising-${k}` },
   { shift, role: "DUTY_LEADER", officerId: `leader-${k}` },
   { shift, role: "COMMANDER", officerId: `commander-${k}` },
   { shift, role: "OPERATOR", officerId: `operator-${k}` },
@@ -23,20 +25,28 @@ describe("checkRoster", () => {
     ]);
   });
 
-  it("a shift with operators only has neither a duty leader nor a commander", () => {
+  it("a shift with operators only has no leader for any tier and no commander", () => {
     const entries = [...fullShift("NIGHT"), ...fullShift("EVENING"), { shift: "DAY" as const, role: "OPERATOR" as const, officerId: "o" }];
     expect(checkRoster([{ date: "2026-11-30", entries }])).toEqual([
       { kind: "no_duty_leader", date: "2026-11-30", shift: "DAY" },
+      { kind: "no_supervising_leader", date: "2026-11-30", shift: "DAY" },
+      { kind: "no_principal_leader", date: "2026-11-30", shift: "DAY" },
       { kind: "no_commander", date: "2026-11-30", shift: "DAY" },
+    ]);
+  });
+
+  it("a missing supervising (Level II) or principal (Level I) leader is named by its tier", () => {
+    const entries = fullDay().filter(
+      (e) => !(e.shift === "NIGHT" && e.role === "SUPERVISING_LEADER") && !(e.shift === "EVENING" && e.role === "PRINCIPAL_LEADER"),
+    );
+    expect(checkRoster([{ date: "2026-11-30", entries }])).toEqual([
+      { kind: "no_supervising_leader", date: "2026-11-30", shift: "NIGHT" },
+      { kind: "no_principal_leader", date: "2026-11-30", shift: "EVENING" },
     ]);
   });
 
   it("a principal or supervising leader does not stand in for the duty leader", () => {
     const entries = fullDay().filter((e) => !(e.shift === "DAY" && e.role === "DUTY_LEADER"));
-    entries.push(
-      { shift: "DAY", role: "PRINCIPAL_LEADER", officerId: "chief" },
-      { shift: "DAY", role: "SUPERVISING_LEADER", officerId: "deputy" },
-    );
     expect(checkRoster([{ date: "2026-11-30", entries }])).toEqual([{ kind: "no_duty_leader", date: "2026-11-30", shift: "DAY" }]);
   });
 
@@ -131,7 +141,7 @@ describe("copyWeek", () => {
     const copied = copyWeek(previous, current);
     const first = copied[0]?.entries[0];
     if (first) first.officerId = "changed";
-    expect(previous[0]?.entries[0]?.officerId).toBe("leader-0");
+    expect(previous[0]?.entries[0]?.officerId).toBe("principal-0");
     expect(current[0]?.entries).toEqual([]);
   });
 });

@@ -24,6 +24,10 @@ export type RosterWarning =
   | { kind: "twice_in_shift"; date: string; shift: Shift; officerId: string; roles: DutyRole[] }
   /** nobody commands at Level III in this shift */
   | { kind: "no_duty_leader"; date: string; shift: Shift }
+  /** nobody would take Level II (the supervising leader) in this shift */
+  | { kind: "no_supervising_leader"; date: string; shift: Shift }
+  /** nobody would take Level I (the principal leader) in this shift */
+  | { kind: "no_principal_leader"; date: string; shift: Shift }
   /** nobody runs the command centre in this shift */
   | { kind: "no_commander"; date: string; shift: Shift }
   /** nothing at all is rostered for the shift (said once, instead of both of the above) */
@@ -44,6 +48,8 @@ export function checkRoster(days: readonly RosterDay[]): RosterWarning[] {
       for (const [officerId, roles] of rolesOf)
         if (roles.length > 1) warnings.push({ kind: "twice_in_shift", date, shift, officerId, roles });
       if (!inShift.some((e) => e.role === "DUTY_LEADER")) warnings.push({ kind: "no_duty_leader", date, shift });
+      if (!inShift.some((e) => e.role === "SUPERVISING_LEADER")) warnings.push({ kind: "no_supervising_leader", date, shift });
+      if (!inShift.some((e) => e.role === "PRINCIPAL_LEADER")) warnings.push({ kind: "no_principal_leader", date, shift });
       if (!inShift.some((e) => e.role === "COMMANDER")) warnings.push({ kind: "no_commander", date, shift });
     }
   }

@@ -1,7 +1,7 @@
 // 值班表: a week (Monday–Sunday, China dates) × the three shifts × the roles, each cell its officers.
 // Edits stay in a draft until Save, which writes each changed day with PUT /api/duty (all or nothing
 // per day, as the API does; a day that fails is named). The warnings — the same officer twice in a
-// shift, a shift without a duty leader or a commander — are @onemap/domain's checkRoster, shown on the
+// shift, a shift without a leader for a tier (duty, supervising, principal) or a commander — are @onemap/domain's checkRoster, shown on the
 // cells and listed above Save. Duty leaders (their one page of the area) and administrators reach it.
 import {
   addDays,
@@ -55,6 +55,15 @@ function OfficerPicker({ onPick, onClose }: { onPick: (o: { id: string; name: st
     />
   );
 }
+
+/** what a cell says when its role is missing from the shift (an empty shift: the leader's and the commander's cells) */
+const MISSING_IN_CELL = {
+  PRINCIPAL_LEADER: "no_principal_leader",
+  SUPERVISING_LEADER: "no_supervising_leader",
+  DUTY_LEADER: "no_duty_leader",
+  COMMANDER: "no_commander",
+  OPERATOR: "no_duty_leader",
+} as const;
 
 export function RosterPage() {
   const { t } = useTranslation("admin");
@@ -151,6 +160,8 @@ export function RosterPage() {
         w.date === c.date &&
         w.shift === c.shift &&
         ((w.kind === "no_duty_leader" && c.role === "DUTY_LEADER") ||
+          (w.kind === "no_supervising_leader" && c.role === "SUPERVISING_LEADER") ||
+          (w.kind === "no_principal_leader" && c.role === "PRINCIPAL_LEADER") ||
           (w.kind === "no_commander" && c.role === "COMMANDER") ||
           (w.kind === "shift_empty" && (c.role === "DUTY_LEADER" || c.role === "COMMANDER")) ||
           (w.kind === "twice_in_shift" && w.roles.includes(c.role))),
@@ -202,16 +213,7 @@ export function RosterPage() {
           outline: leaderMissing ? "1px dashed #ff7875" : undefined,
         }}
       >
-        {leaderMissing && (
-          <div style={{ color: "#cf1322", fontSize: 12 }}>
-            ⚠{" "}
-            {t(
-              ws.some((w) => w.kind === "no_commander" || (w.kind === "shift_empty" && c.role === "COMMANDER"))
-                ? "roster.cell.no_commander"
-                : "roster.cell.no_duty_leader",
-            )}
-          </div>
-        )}
+        {leaderMissing && <div style={{ color: "#cf1322", fontSize: 12 }}>⚠ {t(`roster.cell.${MISSING_IN_CELL[c.role]}`)}</div>}
         {entries.map((e) => {
           // one officer may sit in a cell twice (a warning): the key counts which time this is
           const nth = (seen.get(e.officerId) ?? 0) + 1;

@@ -31,6 +31,8 @@ export const rosterZhCN = {
   warning: {
     twice_in_shift: "{{day}} {{shift}}：{{name}} 同时排在{{roles}}",
     no_duty_leader: "{{day}} {{shift}}：没有值班领导（三级响应无人指挥）",
+    no_supervising_leader: "{{day}} {{shift}}：没有分管领导（二级响应无人指挥）",
+    no_principal_leader: "{{day}} {{shift}}：没有主要领导（一级响应无人指挥）",
     no_commander: "{{day}} {{shift}}：没有指挥长",
     shift_empty: "{{day}} {{shift}}：未排班",
     day_empty: "{{day}}：全天未排班",
@@ -38,6 +40,8 @@ export const rosterZhCN = {
   cell: {
     twice: "{{name}} 在本班次出现不止一次",
     no_duty_leader: "缺值班领导",
+    no_supervising_leader: "缺分管领导",
+    no_principal_leader: "缺主要领导",
     no_commander: "缺指挥长",
   },
 };
@@ -74,6 +78,8 @@ export const rosterEn: typeof rosterZhCN = {
   warning: {
     twice_in_shift: "{{day}} {{shift}}: {{name}} is rostered as {{roles}}",
     no_duty_leader: "{{day}} {{shift}}: no duty leader (no one commands at Level III)",
+    no_supervising_leader: "{{day}} {{shift}}: no supervising leader (no one commands at Level II)",
+    no_principal_leader: "{{day}} {{shift}}: no principal leader (no one commands at Level I)",
     no_commander: "{{day}} {{shift}}: no commander",
     shift_empty: "{{day}} {{shift}}: nobody rostered",
     day_empty: "{{day}}: nobody rostered all day",
@@ -81,6 +87,8 @@ export const rosterEn: typeof rosterZhCN = {
   cell: {
     twice: "{{name}} is in this shift more than once",
     no_duty_leader: "No duty leader",
+    no_supervising_leader: "No supervising leader",
+    no_principal_leader: "No principal leader",
     no_commander: "No commander",
   },
 };
