@@ -28,7 +28,7 @@ const catalogues: Record<Language, () => Promise<Messages>> = {
 };
 
 /** the language's catalogue added to i18next, loading it the first time */
-export async function loadLanguage(language: Language): Promise<void> {
+async function loadLanguage(language: Language): Promise<void> {
   if (!i18n.hasResourceBundle(language, "translation")) i18n.addResourceBundle(language, "translation", await catalogues[language]());
 }
 

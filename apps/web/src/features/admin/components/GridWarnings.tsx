@@ -6,7 +6,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 
 /** an area in the board's language: m² below a hectare, km² above */
-export const areaText = (t: TFunction<"admin">, m2: number) =>
+const areaText = (t: TFunction<"admin">, m2: number) =>
   m2 >= 10_000 ? t("grids.squareKm", { n: (m2 / 1_000_000).toFixed(m2 >= 1_000_000 ? 2 : 3) }) : t("grids.squareMetres", { n: m2 });
 
 export function GridWarnings({ warnings }: { warnings: readonly GridWarning[] | null }) {
