@@ -184,6 +184,8 @@ describe("the administrators' devices and roster pages in Chromium", () => {
     const pick = (i: number) => officers[i % officers.length] as Officer;
     for (const [d, date] of source.entries()) {
       const entries = (["NIGHT", "DAY", "EVENING"] as const).flatMap((shift, s) => [
+        { shift, role: "PRINCIPAL_LEADER", officerId: pick(d * 5 + s + 30).id },
+        { shift, role: "SUPERVISING_LEADER", officerId: pick(d * 5 + s + 35).id },
         { shift, role: "DUTY_LEADER", officerId: pick(d * 5 + s).id },
         { shift, role: "COMMANDER", officerId: pick(d * 5 + s + 10).id },
         { shift, role: "OPERATOR", officerId: pick(d * 5 + s + 20).id },

@@ -4,8 +4,8 @@
 import { join } from "node:path";
 import { createTestDatabase } from "@onemap/db/testing";
 import pg from "pg";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { onTestFailed } from "vitest";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { expect, onTestFailed } from "vitest";
 import { freePort, root, startServer, waitFor } from "../../api/test/process";
 
 export interface OpenBoardOptions {
@@ -16,7 +16,7 @@ export interface OpenBoardOptions {
 }
 
 /** how long one Playwright action or wait may take unless the test says otherwise */
-export const ACTION_TIMEOUT_MS = 20_000;
+export const ACTION_TIMEOUT_MS = 30_000;
 
 /**
  * Notes the steps of a long test with the time each began, and prints them if the test fails — so a
@@ -111,4 +111,32 @@ export async function closeContext(context: BrowserContext): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([context.close(), new Promise<void>((resolve) => (timer = setTimeout(resolve, 10_000)))]);
   clearTimeout(timer);
+}
+
+/**
+ * Picks an option of an antd Select: opens it, types `typed` (replacing what an earlier pick left) when
+ * given, and clicks the option whose text holds `label` — in this Select's own dropdown. A dropdown
+ * closed a moment ago stays in the page while it animates out, and may hold the same option (picked
+ * there): matching any open-looking dropdown clicked that one. A multiple Select stays open: call again
+ * with `open: false` for its next pick.
+ */
+export async function pickOption(
+  page: Page,
+  select: Locator,
+  label: string,
+  { typed, open = true }: { typed?: string; open?: boolean } = {},
+): Promise<void> {
+  if (open) await select.click();
+  const input = select.locator("input").first();
+  await expect.poll(() => input.getAttribute("aria-controls")).toBeTruthy();
+  const list = await input.getAttribute("aria-controls");
+  if (typed !== undefined) {
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.type(typed);
+  }
+  const option = page.locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option:has-text("${label}")`).first();
+  await option.waitFor();
+  // the list is re-rendered as the server's answers to the typing arrive, which Playwright's "stable"
+  // check can keep waiting on: the click goes to the option as it is
+  await option.click({ force: true });
 }

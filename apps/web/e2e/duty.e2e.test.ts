@@ -10,7 +10,7 @@ import type { Duty, StationDuty } from "@onemap/shared";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { root, signIn } from "../../api/test/process";
-import { closeContext, openBoard, startBoardServer, stepLog } from "./board-page";
+import { closeContext, openBoard, pickOption, startBoardServer, stepLog } from "./board-page";
 import { launch } from "./browser";
 
 const shots = join(root, "test-results");
@@ -119,10 +119,7 @@ describe("duty rosters in Chromium", () => {
 
     step("on shift, on a unit");
     const rows = page.locator('[data-testid="sd-row"]');
-    const pickUnit = async (row: number, callsign: string) => {
-      await rows.nth(row).locator('[data-testid="sd-unit"]').click();
-      await page.click(`.ant-select-dropdown:visible .ant-select-item-option[title="${callsign}"]`);
-    };
+    const pickUnit = (row: number, callsign: string) => pickOption(page, rows.nth(row).locator('[data-testid="sd-unit"]'), callsign);
     const before = (await call<StationDuty>(chiefCookie, "/api/stations/st-dc/duty")).body;
     const unit = before.units[0];
     if (!unit) throw new Error("东城 has no unit");

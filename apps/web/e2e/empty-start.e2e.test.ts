@@ -11,7 +11,7 @@ import type { Board, Grid, Unit } from "@onemap/shared";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { root } from "../../api/test/process";
-import { closeContext, openBoard, startBoardServer, stepLog } from "./board-page";
+import { closeContext, openBoard, pickOption, startBoardServer, stepLog } from "./board-page";
 import { launch } from "./browser";
 
 const shots = join(root, "test-results");
@@ -21,25 +21,9 @@ const ADMIN_PASSWORD = "Peng-an county 2026, its own";
 const OPERATOR_PASSWORD = "river lantern quietly 47";
 /** an input by its test id: on the input itself, or on the wrapper antd puts it on */
 const input = (id: string) => `input[data-testid="${id}"], [data-testid="${id}"] input`;
-const option = (page: Page, text: string) =>
-  page.locator(`.ant-select-dropdown:visible .ant-select-item-option:has-text("${text}")`).first();
-/** picks an option of an antd Select by typing part of its label, once the option (`label`: its whole text) is offered */
-async function choose(page: Page, selectId: string, typed: string, label?: string) {
-  await page.click(`[data-testid="${selectId}"]`);
-  await pick(page, typed, label);
-}
-/** types into the open Select and clicks the option offered (a multiple Select stays open for the next) */
-async function pick(page: Page, typed: string, label?: string) {
-  await page.keyboard.press("ControlOrMeta+A"); // what an earlier pick left typed, replaced
-  await page.keyboard.type(typed);
-  const offered = page
-    .locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option:has-text("${label ?? typed}")`)
-    .first();
-  await offered.waitFor();
-  // the list is re-rendered as the server's answers to the typing arrive: Playwright's "stable" check
-  // can keep waiting on it, so the click goes to the option as it is
-  await offered.click({ force: true });
-}
+/** picks an option of the antd Select with this test id, typing part of its label first */
+const choose = (page: Page, selectId: string, typed: string, label = typed) =>
+  pickOption(page, page.locator(`[data-testid="${selectId}"]`), label, { typed });
 const unitOnMap = (page: Page, id: string) => page.evaluate((unitId) => window.__onemap?.unitAt(unitId) ?? null, id);
 
 describe("an empty county, put in by hand in the board", () => {
@@ -148,7 +132,7 @@ describe("an empty county, put in by hand in the board", () => {
     await choose(page, "unit-grid", "新城一网格");
     await choose(page, "unit-leader", "林安", "林安（XS0001）");
     await choose(page, "unit-crew", "林安", "林安（XS0001）");
-    await pick(page, "周平", "周平（XS0002）");
+    await pickOption(page, page.locator('[data-testid="unit-crew"]'), "周平（XS0002）", { typed: "周平", open: false });
     await page.click(".ant-modal-title");
     await shot(page, "unit-form-zh-CN");
     await page.click('[data-testid="unit-save"]');
@@ -197,8 +181,7 @@ describe("an empty county, put in by hand in the board", () => {
     await page.fill(input("user-username"), "xs.operator");
     await page.fill(input("user-display-name"), "新城接警员");
     await page.fill(input("user-password"), OPERATOR_PASSWORD);
-    await page.click('[data-testid="user-role"]');
-    await option(page, "接警员").click();
+    await pickOption(page, page.locator('[data-testid="user-role"]'), "接警员");
     await page.click('[data-testid="user-save"]');
     await page.waitForSelector('[data-testid="user-form"]', { state: "detached" });
     await shot(page, "2-users-zh-CN");
