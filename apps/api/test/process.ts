@@ -1,6 +1,5 @@
 // Runs the real server (apps/api/src/server.ts) as a child process, as `npm start` does.
 import { type ChildProcess, spawn } from "node:child_process";
-import { join } from "node:path";
 
 export { freePort } from "@onemap/db";
 
@@ -14,7 +13,9 @@ export interface ServerProcess {
 
 export function startServer(env: Record<string, string>): ServerProcess {
   const { DATABASE_URL: _ignored, ...rest } = process.env;
-  const child = spawn(join(root, "node_modules/.bin/tsx"), ["apps/api/src/server.ts"], {
+  // node itself with tsx's loader, not the tsx launcher: the launcher is a second process that relays
+  // signals, and a test that stops "the server" must stop the process that holds its port and sockets
+  const child = spawn(process.execPath, ["--import", "tsx", "apps/api/src/server.ts"], {
     cwd: root,
     env: { ...rest, LOG_LEVEL: "warn", WEB_DIST: "/nonexistent", ...env },
     stdio: ["ignore", "pipe", "pipe"],

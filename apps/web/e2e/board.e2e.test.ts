@@ -329,6 +329,13 @@ describe("the board in Chromium", () => {
     });
     server.child.kill("SIGTERM");
     await server.exited;
+    // gone: nothing answers on its port any more
+    expect(
+      await fetch(`${base}/api/health`).then(
+        (r) => r.status,
+        () => "refused",
+      ),
+    ).toBe("refused");
     await page.waitForSelector('[data-testid="reconnecting"]');
     await shot(page, "recover-1-reconnecting");
     await start();
