@@ -29,6 +29,17 @@ async function choose(page: Page, testId: string, search: string, label = search
   await page.click(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${label}"]`);
 }
 
+/** page 2 of a server-paged list shows other rows, and stays on page 2 (a page turned is not a new sort) */
+async function turnsPage(page: Page, rowId: string, keyAttribute: string) {
+  const keys = () => page.locator(`[data-testid="${rowId}"]`).evaluateAll((rows, a) => rows.map((r) => r.getAttribute(a)), keyAttribute);
+  const first = await keys();
+  await page.click(".ant-table-pagination .ant-pagination-item-2");
+  await expect.poll(async () => (await keys()).some((k) => first.includes(k))).toBe(false);
+  expect(await page.getAttribute(".ant-table-pagination .ant-pagination-item-2", "class")).toContain("ant-pagination-item-active");
+  await page.click(".ant-table-pagination .ant-pagination-item-1");
+  await expect.poll(keys).toEqual(first);
+}
+
 describe("the administrators' units and cameras pages in Chromium", () => {
   let server: Awaited<ReturnType<typeof startBoardServer>> | undefined;
   let base = "";
@@ -87,6 +98,7 @@ describe("the administrators' units and cameras pages in Chromium", () => {
     await page.waitForSelector('[data-testid="unit-row"]');
     expect(new URL(page.url()).pathname).toBe("/admin/units");
     await shot(page, "units-0-list-zh-CN");
+    await turnsPage(page, "unit-row", "data-callsign");
 
     // a new unit, its leader and crew searched among 北城's officers
     await page.click('[data-testid="unit-add"]');
@@ -186,6 +198,7 @@ describe("the administrators' units and cameras pages in Chromium", () => {
     await page.click('[data-testid="admin-menu-cameras"]');
     await page.waitForSelector('[data-testid="camera-row"]');
     await shot(page, "cameras-0-list-zh-CN");
+    await turnsPage(page, "camera-row", "data-code");
 
     await page.click('[data-testid="camera-add"]');
     await page.fill('[data-testid="camera-code"]', "E2E-CAM-01");

@@ -37,7 +37,3 @@ export function query(values: Record<string, string | number | undefined>): stri
   for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== "") q.set(k, String(v));
   return q.toString();
 }
-
-/** antd's sorter → the lists' `sort=field` / `sort=-field` */
-export const sortParam = (field: string | undefined, order: "ascend" | "descend" | null | undefined) =>
-  field && order ? `${order === "descend" ? "-" : ""}${field}` : undefined;

@@ -7,9 +7,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useCameraChanges, useCamerasPage } from "../api/cameras";
 import { useStations } from "../api/devices";
-import { sortParam } from "../api/list-page";
 import { useGrids } from "../api/units";
 import { CameraForm } from "./CameraForm";
+import { sortParam } from "./list-table";
 
 const PAGE_SIZE = 20;
 
@@ -106,9 +106,10 @@ export function CamerasPage() {
         loading={list.isFetching}
         dataSource={list.data?.rows ?? []}
         onRow={(c) => ({ "data-testid": "camera-row", "data-code": c.code }) as React.HTMLAttributes<HTMLElement>}
-        onChange={(_, __, sorter) => {
-          const s = Array.isArray(sorter) ? sorter[0] : sorter;
-          setSort(sortParam(s?.columnKey as string | undefined, s?.order));
+        onChange={(_, __, sorter, { action }) => {
+          // a page turned is the pagination's (below); only a new sort goes back to the first page
+          if (action !== "sort") return;
+          setSort(sortParam(sorter));
           setPage(1);
         }}
         pagination={{

@@ -7,8 +7,8 @@ import { App, Button, type ButtonProps, Input, Popconfirm, Select, Space, Table,
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useStations } from "../api/devices";
-import { sortParam } from "../api/list-page";
 import { useGrids, useUnitChanges, useUnitsPage } from "../api/units";
+import { sortParam } from "./list-table";
 import { UnitForm } from "./UnitForm";
 
 const PAGE_SIZE = 20;
@@ -95,9 +95,10 @@ export function UnitsPage({ onDevices }: { onDevices: () => void }) {
         loading={list.isFetching}
         dataSource={list.data?.rows ?? []}
         onRow={(u) => ({ "data-testid": "unit-row", "data-callsign": u.callsign }) as React.HTMLAttributes<HTMLElement>}
-        onChange={(_, __, sorter) => {
-          const s = Array.isArray(sorter) ? sorter[0] : sorter;
-          setSort(sortParam(s?.columnKey as string | undefined, s?.order));
+        onChange={(_, __, sorter, { action }) => {
+          // a page turned is the pagination's (below); only a new sort goes back to the first page
+          if (action !== "sort") return;
+          setSort(sortParam(sorter));
           setPage(1);
         }}
         pagination={{

@@ -4,17 +4,16 @@
 // delete (retired when history names it). Refusals come in the board's language (api/client).
 import type { ResetPasswordResult, Role, UserAccount } from "@onemap/shared";
 import { Alert, App, Button, Checkbox, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
-import type { SorterResult } from "antd/es/table/interface";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../../i18n";
 import { useStations } from "../api/devices";
 import { type UsersFilter, useUserChanges, useUsers } from "../api/users";
+import { sortParam } from "./list-table";
 import { UserForm } from "./UserForm";
 
 const PAGE_SIZE = 20;
 const ROLES: Role[] = ["OPERATOR", "DUTY_LEADER", "STATION_CHIEF", "ADMIN"];
-const SORTABLE = new Set(["username", "displayName", "role", "station", "lastLoginAt"]);
 
 export function UsersPage({ me }: { me: { id: string } }) {
   const { t } = useTranslation("admin");
@@ -177,10 +176,9 @@ export function UsersPage({ me }: { me: { id: string } }) {
         loading={list.isFetching}
         dataSource={list.data?.rows ?? []}
         onRow={(u) => ({ "data-testid": "user-row", "data-username": u.username }) as React.HTMLAttributes<HTMLElement>}
-        onChange={(_p, _f, sorter) => {
-          const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<UserAccount> | undefined;
-          const field = String(s?.columnKey ?? "");
-          narrow({ sort: s?.order && SORTABLE.has(field) ? `${s.order === "descend" ? "-" : ""}${field}` : undefined });
+        onChange={(_p, _f, sorter, { action }) => {
+          // a page turned is the pagination's (below); only a new sort goes back to the first page
+          if (action === "sort") narrow({ sort: sortParam(sorter) });
         }}
         pagination={{
           current: page,
