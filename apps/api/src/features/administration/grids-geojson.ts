@@ -158,7 +158,7 @@ export function createGridGeoJson(deps: {
           }
           stationIds.add(fields.stationId);
         }
-        const all = (await grids.gridsInService(tx)).map((g) => ({ ...g, polygon: g.polygon as unknown as GeoJsonPolygon }));
+        const all = await grids.gridsInService(tx);
         const byId = new Map(all.map((g) => [g.id, g]));
         return {
           stationIds: [...stationIds],

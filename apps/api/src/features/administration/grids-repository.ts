@@ -1,6 +1,10 @@
 // The reads and writes of grids drawn on the map and imported as GeoJSON (issue 12): every grid in
 // service with its polygon, and what a GeoJSON feature names by code (station, owner, grid).
+import type { GeoJsonPolygon } from "@onemap/shared";
 import type { Tx } from "../../database";
+
+/** a grid in service as the overlap, gap and placement rules read it */
+export type GridShape = { id: string; code: string; name: string; polygon: GeoJsonPolygon };
 
 const inService = { retiredAt: null };
 
@@ -10,8 +14,10 @@ export const gridsRepository = {
    * every grid in service, polygons included, read in the transaction that saves a grid: its warnings
    * must see another process's edit of a moment ago, which the grid cache may not yet
    */
-  gridsInService: (tx: Tx) =>
-    tx.grid.findMany({ where: inService, select: { id: true, code: true, name: true, polygon: true }, orderBy: { code: "asc" } }),
+  gridsInService: async (tx: Tx): Promise<GridShape[]> =>
+    (
+      await tx.grid.findMany({ where: inService, select: { id: true, code: true, name: true, polygon: true }, orderBy: { code: "asc" } })
+    ).map((g) => ({ ...g, polygon: g.polygon as unknown as GeoJsonPolygon })),
   /** the export: every grid in service with its station's code and its owner's badge number */
   gridsForExport: (tx: Tx) =>
     tx.grid.findMany({

@@ -19,15 +19,12 @@ import { BadRequestError, ConflictError } from "../../errors";
 import type { AuditService } from "../audit/service";
 import { toGrid } from "../resources/mappers";
 import { createGridGeoJson } from "./grids-geojson";
-import { gridsRepository } from "./grids-repository";
+import { type GridShape, gridsRepository } from "./grids-repository";
 import type { AdministrationRepository } from "./repository";
 import { assertInService, newId, type Removal, recorder, retired, taken } from "./rules";
 
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
 
-type GridShape = { id: string; code: string; name: string; polygon: GeoJsonPolygon };
-const gridsInService = async (tx: Tx): Promise<GridShape[]> =>
-  (await gridsRepository.gridsInService(tx)).map((g) => ({ ...g, polygon: g.polygon as unknown as GeoJsonPolygon }));
 /** the grids of `all` (but itself) that `saved` overlaps, with the shared area to draw */
 const overlapsOf = (saved: GridShape, all: readonly GridShape[]): GridWarning[] =>
   gridOverlaps(
@@ -75,7 +72,7 @@ export function createGridAdministration(deps: {
 
   /** the grids in service the saved polygon overlaps and the county's gaps after the save: warnings, never a refusal */
   const overlaps = async (tx: Tx, id: string): Promise<GridWarning[]> => {
-    const all = await gridsInService(tx);
+    const all = await gridsRepository.gridsInService(tx);
     const saved = all.find((g) => g.id === id);
     return saved ? [...overlapsOf(saved, all), ...gapsOf(all)] : [];
   };

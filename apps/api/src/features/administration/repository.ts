@@ -147,16 +147,6 @@ export function createAdministrationRepository(db: DbClient) {
     /** the grid (in service or retired: the owner is unique over both) the officer owns, but `exceptId` */
     gridOwnedBy: (tx: Tx, officerId: string, exceptId: string | null) =>
       tx.grid.findFirst({ where: { ownerOfficerId: officerId, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { code: true } }),
-    /**
-     * the other grids in service, polygons included, read in the transaction that saves the grid: the
-     * overlap warning must see another process's edit of a moment ago, which the grid cache may not yet
-     */
-    otherGridsInService: (tx: Tx, exceptId: string | null) =>
-      tx.grid.findMany({
-        where: { ...inService, ...(exceptId ? { id: { not: exceptId } } : {}) },
-        select: { id: true, code: true, polygon: true },
-        orderBy: { code: "asc" },
-      }),
     findGrid: (tx: Tx, id: string) => tx.grid.findUnique({ where: { id }, include: gridInclude }),
     createGrid: (tx: Tx, data: Prisma.GridUncheckedCreateInput) => tx.grid.create({ data, include: gridInclude }),
     updateGrid: (tx: Tx, id: string, data: Prisma.GridUncheckedUpdateInput) =>

@@ -12,7 +12,6 @@ import type {
   CreateStationBody,
   CreateUnitBody,
   ErrorIssue,
-  GeoJsonPolygon,
   PatchReinforcementGroupBody,
   ReinforcementGroup,
 } from "@onemap/shared";
@@ -23,6 +22,7 @@ import { BadRequestError, ConflictError, NotFoundError } from "../../errors";
 import type { AuditService } from "../audit/service";
 import { toCamera, toOfficer, toStation, toUnit } from "../resources/mappers";
 import { createGridAdministration } from "./grids";
+import { gridsRepository } from "./grids-repository";
 import type { AdministrationRepository } from "./repository";
 import { assertInService, newId, type Removal, recorder, retired, taken } from "./rules";
 
@@ -336,14 +336,7 @@ export function createAdministrationService(deps: {
         .transaction(async (tx) => {
           await checkReferences(tx, { stationId: body.stationId, gridId: body.gridId });
           // no grid named: the grid in service the camera stands in (none outside them all); null names none
-          const grids = body.gridId === undefined ? await repo.otherGridsInService(tx, null) : [];
-          const gridId =
-            body.gridId !== undefined
-              ? body.gridId
-              : (findGrid(
-                  body,
-                  grids.map((g) => ({ ...g, polygon: g.polygon as unknown as GeoJsonPolygon })),
-                )?.id ?? null);
+          const gridId = body.gridId !== undefined ? body.gridId : (findGrid(body, await gridsRepository.gridsInService(tx))?.id ?? null);
           const created = await repo.createCamera(tx, { id: newId("cam"), ...body, streamUrl: body.streamUrl ?? null, gridId });
           await record(by, tx, "camera.created", "camera", created.id, undefined, toCamera(created));
           return created;
